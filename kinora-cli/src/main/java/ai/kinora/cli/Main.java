@@ -1,0 +1,78 @@
+package ai.kinora.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kinora} command: dispatches to subcommands and turns errors into one clear line. */
+@Command(
+    name = "kinora",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Kinora: text-to-video on the JVM.%n",
+    subcommands = {
+      WorldCommand.class,
+      ScoreCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./kinora world \"a small red circle moves to the right on a gray background\" -o c.mp4",
+      "  ./kinora world \"a big crimson ball bounces on a starry night\" --size 1280x720 -o b.webm",
+      "  ./kinora world dataset --count 1000 -o data/world",
+      "  ./kinora score c.mp4 --prompt \"a small red circle moves to the right\"",
+      "  ./kinora score --suite suite.jsonl",
+      "  ./kinora bench render",
+      "  ./kinora test            (runs the whole test suite)",
+      "",
+      "Set KINORA_DEBUG=1 to see stack traces."
+    })
+public final class Main implements Runnable {
+
+  @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          if (System.getenv("KINORA_DEBUG") != null) {
+            ex.printStackTrace(err);
+          }
+          err.println("kinora: " + describe(ex));
+          err.flush();
+          return 1;
+        });
+    return cli;
+  }
+
+  /** The message of the deepest cause that has one: the problem in the user's words. */
+  static String describe(Throwable ex) {
+    Throwable t = ex;
+    while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) {
+      t = t.getCause();
+    }
+    String message = t.getMessage();
+    return message == null ? t.getClass().getSimpleName() : message;
+  }
+
+  /** Reports the version from the jar manifest when packaged. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"kinora " + (v == null ? "development build" : v)};
+    }
+  }
+}
