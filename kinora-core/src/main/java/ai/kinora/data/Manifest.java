@@ -59,7 +59,9 @@ public final class Manifest {
         entries.add(parse(MAPPER.readTree(line)));
       } catch (JsonProcessingException | IllegalArgumentException e) {
         String why =
-            e instanceof JsonProcessingException j ? "invalid JSON: " + j.getOriginalMessage() : e.getMessage();
+            e instanceof JsonProcessingException j
+                ? "invalid JSON: " + j.getOriginalMessage()
+                : e.getMessage();
         throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + why, e);
       }
     }
@@ -135,6 +137,8 @@ public final class Manifest {
         file.asText(),
         captions,
         styles,
-        scene == null || scene.isNull() ? Optional.empty() : Optional.of(SceneJson.fromNode(scene)));
+        scene == null || scene.isNull()
+            ? Optional.empty()
+            : Optional.of(SceneJson.fromNode(scene)));
   }
 }

@@ -7,13 +7,13 @@ import java.util.Optional;
 
 /**
  * One line of a dataset manifest: a video file (relative to the manifest's folder), its captions
- * and, for Kinora World data only, the scene it was rendered from. Users' own datasets give a
- * file and captions; the scene is absent.
+ * and, for Kinora World data only, the scene it was rendered from. Users' own datasets give a file
+ * and captions; the scene is absent.
  *
  * @param file path of the video, relative to the dataset folder
  * @param captions one or more captions, most descriptive first when known
- * @param captionStyles the style name of each caption ("short", "normal", "descriptive"), or
- *     empty when unknown
+ * @param captionStyles the style name of each caption ("short", "normal", "descriptive"), or empty
+ *     when unknown
  * @param scene the ground-truth scene, when the clip came from Kinora World
  */
 public record ManifestEntry(

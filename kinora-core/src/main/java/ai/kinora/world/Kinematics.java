@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Where every object of a scene is, and how the camera sees it, at any time: the pure geometry that
  * the renderer draws and the evaluator predicts. All results are in screen pixels of one canvas (x
- * right, y down); angles are radians, clockwise on screen.
+ * right, y down); angles are radians, clockwise on screen. Trigonometry uses {@link StrictMath} so
+ * frames are bit-identical on every JVM and CPU.
  */
 public final class Kinematics {
 
@@ -120,11 +121,11 @@ public final class Kinematics {
       case Motion.FallAndBounce b -> y = bounceY(y, height - extent / 2, t);
       case Motion.Orbit o -> {
         double radius = Motion.Orbit.RADIUS * minSide;
-        double start = Math.atan2(object.start().row() - 1, object.start().column() - 1);
+        double start = StrictMath.atan2(object.start().row() - 1, object.start().column() - 1);
         double sense = o.turn() == Motion.Turn.CLOCKWISE ? 1 : -1;
         double theta = start + sense * 2 * Math.PI * t / Motion.Orbit.SECONDS_PER_TURN;
-        x = width / 2 + radius * Math.cos(theta);
-        y = height / 2 + radius * Math.sin(theta);
+        x = width / 2 + radius * StrictMath.cos(theta);
+        y = height / 2 + radius * StrictMath.sin(theta);
       }
       case Motion.Spin s -> angle = Math.toRadians(Motion.Spin.DEGREES_PER_SECOND * t);
       case Motion.Grow g -> extent *= 1.0 + Math.min(1.0, t / duration);
