@@ -60,7 +60,6 @@ final class ScoreCommand implements Callable<Integer> {
   boolean json;
 
   private final Scorer scorer = new Scorer();
-  private final PromptParser parser = new PromptParser();
 
   @Override
   public Integer call() throws IOException {
@@ -73,7 +72,7 @@ final class ScoreCommand implements Callable<Integer> {
   }
 
   private ScoreReport scoreOne(Path videoPath, String prompt) {
-    ParsedPrompt parsed = parser.parse(prompt);
+    ParsedPrompt parsed = PromptParser.parse(prompt);
     if (!parsed.unmapped().isEmpty()) {
       System.err.println(
           "kinora: ignoring words Kinora cannot map: " + String.join(", ", parsed.unmapped()));

@@ -54,7 +54,7 @@ final class WorldCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ParsedPrompt parsed = new PromptParser().parse(prompt);
+    ParsedPrompt parsed = PromptParser.parse(prompt);
     if (!parsed.unmapped().isEmpty()) {
       String words = String.join(", ", parsed.unmapped());
       if (strict) {
