@@ -29,23 +29,28 @@ final class BenchCommand implements Runnable {
       description = "Kinora World rendering speed on one core (frames/s at 128x128 and 1280x720).")
   static final class Render implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(
         names = "--frames",
         paramLabel = "N",
         defaultValue = "2000",
-        description = "Frames rendered at 128x128; a tenth of that at larger sizes (default: ${DEFAULT-VALUE}).")
+        description =
+            "Frames rendered at 128x128; a tenth of that at larger sizes (default: ${DEFAULT-VALUE}).")
     int frames;
 
     @Override
     public Integer call() {
-      System.out.printf("Kinora World rendering, one thread, %s%n", BenchEnvironment.describe());
-      System.out.printf("%-10s %8s %10s %12s%n", "size", "frames", "seconds", "frames/s");
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      out.printf("Kinora World rendering, one thread, %s%n", BenchEnvironment.describe());
+      out.printf("%-10s %8s %10s %12s%n", "size", "frames", "seconds", "frames/s");
       for (Canvas canvas : List.of(new Canvas(128, 128), new Canvas(1280, 720))) {
         int n = canvas.width() <= 128 ? frames : Math.max(10, frames / 10);
         RenderBenchmark.Result r = RenderBenchmark.measure(canvas, n, 1);
-        System.out.printf(
+        out.printf(
             "%-10s %8d %10.2f %12.1f%n", canvas, r.frames(), r.seconds(), r.framesPerSecond());
       }
+      out.flush();
       return 0;
     }
   }

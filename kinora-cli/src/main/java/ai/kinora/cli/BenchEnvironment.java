@@ -8,9 +8,7 @@ final class BenchEnvironment {
   static String describe() {
     return String.format(
         "%d cores available, Java %s, %s",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"),
-        cpuModel());
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), cpuModel());
   }
 
   private static String cpuModel() {

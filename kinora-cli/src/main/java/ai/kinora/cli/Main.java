@@ -60,7 +60,8 @@ public final class Main implements Runnable {
   /** The message of the deepest cause that has one: the problem in the user's words. */
   static String describe(Throwable ex) {
     Throwable t = ex;
-    while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) {
+    while (t.getCause() != null
+        && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) {
       t = t.getCause();
     }
     String message = t.getMessage();

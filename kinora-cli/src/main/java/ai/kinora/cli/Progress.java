@@ -8,9 +8,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress of long work: a progress bar when standard error is a terminal (the launcher sets
- * {@code kinora.terminal}), plain lines at most every few seconds otherwise, so logs stay
- * readable. Thread-safe.
+ * Progress of long work: a progress bar when standard error is a terminal (the launcher sets {@code
+ * kinora.terminal}), plain lines at most every few seconds otherwise, so logs stay readable.
+ * Thread-safe.
  */
 final class Progress implements AutoCloseable {
 
@@ -50,8 +50,7 @@ final class Progress implements AutoCloseable {
 
   /** Starts reporting {@code total} units of work named {@code task}. */
   static Progress start(String task, long total, String unit) {
-    return new Progress(
-        task, total, unit, Boolean.getBoolean("kinora.terminal"), System.err);
+    return new Progress(task, total, unit, Boolean.getBoolean("kinora.terminal"), System.err);
   }
 
   /** Reports one more unit done. */

@@ -37,6 +37,8 @@ import picocli.CommandLine.Parameters;
     })
 final class ScoreCommand implements Callable<Integer> {
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
 
@@ -52,7 +54,11 @@ final class ScoreCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VIDEO", description = "The video to judge.")
     Path video;
 
-    @Option(names = "--prompt", required = true, paramLabel = "PROMPT", description = "What it should show.")
+    @Option(
+        names = "--prompt",
+        required = true,
+        paramLabel = "PROMPT",
+        description = "What it should show.")
     String prompt;
   }
 
@@ -67,15 +73,16 @@ final class ScoreCommand implements Callable<Integer> {
       return scoreSuite(target.suite);
     }
     ScoreReport report = scoreOne(target.one.video, target.one.prompt);
-    System.out.println(json ? report.toJson() : report.toTable());
+    out().println(json ? report.toJson() : report.toTable());
     return 0;
   }
 
   private ScoreReport scoreOne(Path videoPath, String prompt) {
     ParsedPrompt parsed = PromptParser.parse(prompt);
     if (!parsed.unmapped().isEmpty()) {
-      System.err.println(
-          "kinora: ignoring words Kinora cannot map: " + String.join(", ", parsed.unmapped()));
+      err()
+          .println(
+              "kinora: ignoring words Kinora cannot map: " + String.join(", ", parsed.unmapped()));
     }
     Video video = VideoReader.read(videoPath);
     return scorer.score(video, parsed.scene());
@@ -110,7 +117,15 @@ final class ScoreCommand implements Callable<Integer> {
         progress.step();
       }
     }
-    System.out.println(json ? summary.toJson() : summary.toTable());
+    out().println(json ? summary.toJson() : summary.toTable());
     return 0;
+  }
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 }

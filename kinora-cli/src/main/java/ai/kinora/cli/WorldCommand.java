@@ -1,9 +1,9 @@
 package ai.kinora.cli;
 
 import ai.kinora.media.VideoWriter;
+import ai.kinora.world.Canvas;
 import ai.kinora.world.CaptionStyle;
 import ai.kinora.world.Captioner;
-import ai.kinora.world.Canvas;
 import ai.kinora.world.ParsedPrompt;
 import ai.kinora.world.PromptParser;
 import ai.kinora.world.Scene;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Renders the ground-truth Kinora World clip of a prompt.",
       "Output format follows the file extension: .mp4, .webm, .gif, .png (one frame) or a",
-      "numbered pattern such as frames/f_%04d.png."
+      "numbered pattern such as frames/f_%%04d.png."
     },
     subcommands = {WorldDatasetCommand.class},
     footerHeading = "%nExamples:%n",
@@ -34,12 +34,18 @@ import picocli.CommandLine.Parameters;
     })
 final class WorldCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "PROMPT", description = "What the clip shows.")
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  // Not required to picocli, which would otherwise demand them before `world dataset` too.
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PROMPT",
+      description = "What the clip shows.")
   String prompt;
 
   @Option(
       names = {"-o", "--output"},
-      required = true,
       paramLabel = "FILE",
       description = "Output video or image.")
   Path output;
@@ -54,37 +60,57 @@ final class WorldCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (prompt == null || prompt.isBlank()) {
+      throw new IllegalArgumentException(
+          "give a prompt, e.g. kinora world \"a small red circle moves to the right\" -o c.mp4");
+    }
+    if (output == null) {
+      throw new IllegalArgumentException("give an output file with -o, e.g. -o clip.mp4");
+    }
     ParsedPrompt parsed = PromptParser.parse(prompt);
     if (!parsed.unmapped().isEmpty()) {
       String words = String.join(", ", parsed.unmapped());
       if (strict) {
-        throw new IllegalArgumentException("--strict: the prompt has words Kinora cannot map: " + words);
+        throw new IllegalArgumentException(
+            "--strict: the prompt has words Kinora cannot map: " + words);
       }
-      System.err.println("kinora: ignoring words Kinora cannot map: " + words);
+      err().println("kinora: ignoring words Kinora cannot map: " + words);
     }
     Canvas canvas = clip.canvas();
     double fps = clip.fps();
     Scene scene = parsed.scene().withDuration(clip.secondsOr(parsed.scene().durationSeconds()));
     int frames = SceneRenderer.frameCount(scene.durationSeconds(), fps);
     SceneRenderer renderer = new SceneRenderer(scene, canvas, clip.seed);
-    try (Progress progress = Progress.start("world", frames, "frames");
-        VideoWriter writer = VideoWriter.open(output, canvas.width(), canvas.height(), fps)) {
-      for (int i = 0; i < frames; i++) {
-        writer.write(renderer.renderFrame(i, fps));
-        progress.step();
-      }
+    try (Progress progress = Progress.start("world", frames, "frames")) {
+      VideoWriter.write(
+          output,
+          canvas.width(),
+          canvas.height(),
+          fps,
+          frames,
+          i -> renderer.renderFrame(i, fps),
+          progress::step);
     }
-    System.out.println("scene: " + Captioner.caption(scene, CaptionStyle.DESCRIPTIVE));
+    out().println("scene: " + Captioner.caption(scene, CaptionStyle.DESCRIPTIVE));
     if (showScene) {
-      System.out.println(SceneJson.write(scene));
+      out().println(SceneJson.write(scene));
     }
-    System.out.printf(
-        "wrote %s: %s, %d frame%s at %s fps (%.3g s)%n",
-        output, canvas, frames, frames == 1 ? "" : "s", trim(fps), frames / fps);
+    out()
+        .printf(
+            "wrote %s: %s, %d frame%s at %s fps (%.3g s)%n",
+            output, canvas, frames, frames == 1 ? "" : "s", trim(fps), frames / fps);
     return 0;
   }
 
   static String trim(double value) {
     return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 }

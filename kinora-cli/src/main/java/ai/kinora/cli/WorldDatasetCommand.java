@@ -3,9 +3,9 @@ package ai.kinora.cli;
 import ai.kinora.data.Manifest;
 import ai.kinora.data.ManifestEntry;
 import ai.kinora.media.VideoWriter;
+import ai.kinora.world.Canvas;
 import ai.kinora.world.CaptionStyle;
 import ai.kinora.world.Captioner;
-import ai.kinora.world.Canvas;
 import ai.kinora.world.Scene;
 import ai.kinora.world.SceneJson;
 import ai.kinora.world.SceneRenderer;
@@ -25,8 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code kinora world dataset}: writes random captioned Kinora World clips plus a manifest, in
- * the layout training accepts for any dataset.
+ * {@code kinora world dataset}: writes random captioned Kinora World clips plus a manifest, in the
+ * layout training accepts for any dataset.
  */
 @Command(
     name = "dataset",
@@ -42,6 +42,8 @@ import picocli.CommandLine.Option;
       "  ./kinora world dataset --count 200 --size 128x128,160x96,96x160 --seconds 0,2,4 -o data/mixed"
     })
 final class WorldDatasetCommand implements Callable<Integer> {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--count", required = true, paramLabel = "N", description = "Number of clips.")
   int count;
@@ -69,10 +71,18 @@ final class WorldDatasetCommand implements Callable<Integer> {
       defaultValue = "4")
   List<Double> seconds;
 
-  @Option(names = "--fps", paramLabel = "F", defaultValue = "8", description = "Frames per second (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--fps",
+      paramLabel = "F",
+      defaultValue = "8",
+      description = "Frames per second (default: ${DEFAULT-VALUE}).")
   double fps;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
@@ -147,7 +157,7 @@ final class WorldDatasetCommand implements Callable<Integer> {
       pool.shutdownNow();
     }
     Manifest.write(output, entries);
-    System.out.printf("wrote %d clips and %s to %s%n", count, Manifest.FILE_NAME, output);
+    out().printf("wrote %d clips and %s to %s%n", count, Manifest.FILE_NAME, output);
     return 0;
   }
 
@@ -155,12 +165,14 @@ final class WorldDatasetCommand implements Callable<Integer> {
     String name = String.format("clips/%06d.%s", job.index(), job.image() ? "png" : format);
     SceneRenderer renderer = new SceneRenderer(job.scene(), job.canvas(), job.renderSeed());
     int frames = SceneRenderer.frameCount(job.scene().durationSeconds(), fps);
-    try (VideoWriter writer =
-        VideoWriter.open(output.resolve(name), job.canvas().width(), job.canvas().height(), fps)) {
-      for (int i = 0; i < frames; i++) {
-        writer.write(renderer.renderFrame(i, fps));
-      }
-    }
+    VideoWriter.write(
+        output.resolve(name),
+        job.canvas().width(),
+        job.canvas().height(),
+        fps,
+        frames,
+        i -> renderer.renderFrame(i, fps),
+        () -> {});
     Map<CaptionStyle, String> captions = Captioner.all(job.scene());
     List<String> styles = new ArrayList<>();
     List<String> texts = new ArrayList<>();
@@ -169,5 +181,9 @@ final class WorldDatasetCommand implements Callable<Integer> {
       texts.add(captions.get(style));
     }
     return new ManifestEntry(name, texts, styles, Optional.of(job.scene()));
+  }
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
   }
 }

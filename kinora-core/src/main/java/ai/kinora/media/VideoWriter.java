@@ -135,6 +135,35 @@ public final class VideoWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes {@code frames} frames produced by {@code frameAt} (called with 0, 1, ...) to {@code
+   * out}. If producing or encoding any frame fails, the partial output is discarded and {@code out}
+   * is left as it was: use this rather than try-with-resources when frames come from code that can
+   * throw, since {@link #close()} cannot see the caller's exception.
+   *
+   * @param progress called after each frame is written (may be a no-op)
+   */
+  public static void write(
+      Path out,
+      int width,
+      int height,
+      double fps,
+      int frames,
+      java.util.function.IntFunction<RgbFrame> frameAt,
+      Runnable progress) {
+    VideoWriter writer = open(out, width, height, fps);
+    try {
+      for (int i = 0; i < frames; i++) {
+        writer.write(frameAt.apply(i));
+        progress.run();
+      }
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
+    }
+    writer.close();
+  }
+
   /** Encodes one more frame; it must have the size the writer was opened with. */
   public void write(RgbFrame frame) {
     Objects.requireNonNull(frame, "frame");
