@@ -34,7 +34,7 @@ final class BenchCommand implements Runnable {
     @Option(
         names = "--frames",
         paramLabel = "N",
-        defaultValue = "2000",
+        defaultValue = "20000",
         description =
             "Frames rendered at 128x128; a tenth of that at larger sizes (default: ${DEFAULT-VALUE}).")
     int frames;
