@@ -40,8 +40,6 @@ class AdamWTest {
       AdamW.Config config = new AdamW.Config(0.9, 0.999, 1e-8, 0.1);
       AdamW adam = new AdamW(params, config);
       double lr = 0.1;
-      double[] expectedW = {1, 0, 0};
-      double[] expectedB = {1, 0, 0};
       for (int i = 0; i < 3; i++) {
         try (Step step = Step.open(params)) {
           Gradients g =

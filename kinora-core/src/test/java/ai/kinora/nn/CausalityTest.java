@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,7 @@ class CausalityTest {
    * fail). {@code lastOutputSeeing} maps an input frame to the last output frame that depends on
    * input frames up to it alone.
    */
-  void assertCausal(
-      Layer layer, Shape input, java.util.function.LongUnaryOperator lastOutputSeeing) {
+  void assertCausal(Layer layer, Shape input, LongUnaryOperator lastOutputSeeing) {
     try (Step step = Step.open(params)) {
       NDManager m = step.manager();
       NDArray x = m.randomNormal(input);

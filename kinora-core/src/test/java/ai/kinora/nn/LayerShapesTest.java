@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class LayerShapesTest {
   void layersRegisterHierarchicalNames() {
     new ResBlock3d(ns.child("encoder").child("down").child(0), 2, 4, 2);
     assertEquals(
-        java.util.List.of(
+        List.of(
             "encoder.down.0.norm1.weight",
             "encoder.down.0.norm1.bias",
             "encoder.down.0.conv1.weight",

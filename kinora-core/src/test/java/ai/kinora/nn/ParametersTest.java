@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -164,11 +165,11 @@ class ParametersTest {
       p.save(good);
       byte[] bytes = Files.readAllBytes(good);
 
-      Path truncated = write("truncated", java.util.Arrays.copyOf(bytes, bytes.length - 4));
+      Path truncated = write("truncated", Arrays.copyOf(bytes, bytes.length - 4));
       String m1 = message(assertThrows(CheckpointException.class, () -> p.load(truncated)));
       assertTrue(m1.contains("truncated") && m1.contains("extra.count"), m1);
 
-      Path headerOnly = write("header", java.util.Arrays.copyOf(bytes, 20));
+      Path headerOnly = write("header", Arrays.copyOf(bytes, 20));
       String m2 = message(assertThrows(CheckpointException.class, () -> p.load(headerOnly)));
       assertTrue(m2.contains("truncated or not a safetensors file"), m2);
 
@@ -188,7 +189,7 @@ class ParametersTest {
       String m5 = message(assertThrows(CheckpointException.class, () -> p.load(hugeHeader)));
       assertTrue(m5.contains("header length"), m5);
 
-      Path longer = write("longer", java.util.Arrays.copyOf(bytes, bytes.length + 4));
+      Path longer = write("longer", Arrays.copyOf(bytes, bytes.length + 4));
       String m6 = message(assertThrows(CheckpointException.class, () -> p.load(longer)));
       assertTrue(m6.contains("4 bytes after the last tensor"), m6);
 
