@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -91,6 +92,22 @@ class ParametersTest {
         header);
     assertTrue(header.contains("\"extra.half\":{\"dtype\":\"F16\""), header);
     assertTrue(header.contains("\"extra.count\":{\"dtype\":\"I64\",\"shape\":[]"), header);
+  }
+
+  @Test
+  void djlsOwnSafetensorsReaderReadsTheFile() throws IOException {
+    // An independent reader agrees on names, shapes and bytes.
+    Path file = dir.resolve("model.safetensors");
+    try (Parameters p = model(DataType.FLOAT32)) {
+      p.save(file);
+      NDList decoded = NDList.decode(base, Files.readAllBytes(file));
+      assertEquals(p.names().size(), decoded.size());
+      for (NDArray array : decoded) {
+        NDArray mine = p.get(array.getName());
+        assertEquals(mine.getShape(), array.getShape(), array.getName());
+        assertArrayEquals(mine.toByteArray(), array.toByteArray(), array.getName());
+      }
+    }
   }
 
   @Test
@@ -203,6 +220,21 @@ class ParametersTest {
     Path file = dir.resolve(name + ".safetensors");
     Files.write(file, bytes);
     return file;
+  }
+
+  @Test
+  void reinitialisingFillsInPlaceWithoutLeavingArrays() {
+    try (Parameters p = new Parameters(base, DataType.FLOAT32)) {
+      ResBlock3d block = new ResBlock3d(p.root().child("block"), 2, 2, 1);
+      NDArray weight = block.conv2().weight();
+      int arrays = p.manager().getManagedArrays().size();
+      Init.ZEROS.fill(weight);
+      assertEquals(0, weight.abs().sum().getFloat());
+      new Init.Constant(0.5).fill(weight);
+      assertEquals(0.5f * weight.size(), weight.sum().getFloat(), 1e-3);
+      assertEquals(arrays + 3, p.manager().getManagedArrays().size(), "only the 3 sums remain");
+      assertEquals(weight, p.get("block.conv2.weight"), "the registered array itself changed");
+    }
   }
 
   @Test
