@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -241,6 +242,10 @@ final class SafeTensors {
           writeFully(out, b);
         }
         out.force(true);
+      }
+      if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        // createTempFile makes the file private (0600); a checkpoint is an ordinary file.
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
       }
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
