@@ -1,0 +1,106 @@
+package ai.kinora.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * A 3D convolution over (B, C, T, H, W) that is causal in time: output frame t sees input frames up
+ * to t * strideT only. In time the input is padded only on the past side, with kernelT - 1 copies
+ * of the first frame; in space it is zero-padded to "same" size.
+ *
+ * <p>Why replicate the first frame rather than pad with zeros: the first frame then sees a still
+ * past, so a still video gives the same response at every frame, and an image (a one-frame video)
+ * is treated exactly as the first frame of a video that starts with it. Zero padding would make the
+ * first frame look like a cut from black.
+ *
+ * <p>Frames: T in, {@code (T - 1) / strideT + 1} out (integer division); so stride 1 keeps T, and
+ * stride 2 maps 1 + 2k frames to 1 + k, with output 0 depending on input frame 0 alone.
+ */
+public final class CausalConv3d implements Layer {
+
+  /**
+   * Kernel kernelT x kernel x kernel and stride strideT x stride x stride; the spatial kernel is
+   * odd so that "same" padding is symmetric.
+   */
+  public record Config(int in, int out, int kernelT, int kernel, int strideT, int stride) {
+    public Config {
+      if (in <= 0 || out <= 0 || kernelT <= 0 || kernel <= 0 || strideT <= 0 || stride <= 0) {
+        throw new IllegalArgumentException("conv3d sizes must be positive: " + this);
+      }
+      if (kernel % 2 == 0) {
+        throw new IllegalArgumentException("conv3d spatial kernel must be odd, got " + kernel);
+      }
+    }
+
+    /** A k x k x k kernel at stride 1. */
+    public static Config cube(int in, int out, int kernel) {
+      return new Config(in, out, kernel, kernel, 1, 1);
+    }
+
+    public Config withStride(int strideT, int stride) {
+      return new Config(in, out, kernelT, kernel, strideT, stride);
+    }
+  }
+
+  private final Config config;
+  private final NDArray weight; // (out, in, kT, k, k)
+  private final NDArray bias; // (out)
+
+  /** PyTorch's default initialisation: U(-1/sqrt(fanIn), 1/sqrt(fanIn)), fanIn = in*kT*k*k. */
+  public CausalConv3d(Namespace ns, Config config) {
+    this.config = config;
+    long fanIn = (long) config.in() * config.kernelT() * config.kernel() * config.kernel();
+    this.weight =
+        ns.create(
+            "weight",
+            new Shape(
+                config.out(), config.in(), config.kernelT(), config.kernel(), config.kernel()),
+            Init.fanInUniform(fanIn));
+    this.bias = ns.create("bias", new Shape(config.out()), Init.fanInUniform(fanIn));
+  }
+
+  /** (B, in, T, H, W) to (B, out, T', H', W'); see the class comment for T'. */
+  @Override
+  public NDArray forward(NDArray x) {
+    Shape shape = x.getShape();
+    if (shape.dimension() != 5 || shape.get(1) != config.in()) {
+      throw new IllegalArgumentException(
+          "conv3d needs (B, " + config.in() + ", T, H, W), got " + shape);
+    }
+    NDArray padded = x;
+    if (config.kernelT() > 1) {
+      NDArray past = x.get(new NDIndex(":, :, 0:1")).repeat(2, config.kernelT() - 1);
+      padded = past.concat(x, 2); // (B, in, T + kT - 1, H, W)
+    }
+    int p = (config.kernel() - 1) / 2;
+    return padded
+        .getNDArrayInternal()
+        .convolution(
+            padded,
+            weight,
+            bias,
+            new Shape(config.strideT(), config.stride(), config.stride()),
+            new Shape(0, p, p),
+            new Shape(1, 1, 1),
+            1)
+        .singletonOrThrow(); // (B, out, T', H', W')
+  }
+
+  /** Output frames for {@code frames} input frames. */
+  public static long outputFrames(long frames, int strideT) {
+    return (frames - 1) / strideT + 1;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public NDArray weight() {
+    return weight;
+  }
+
+  public NDArray bias() {
+    return bias;
+  }
+}

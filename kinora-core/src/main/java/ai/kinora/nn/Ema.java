@@ -1,0 +1,74 @@
+package ai.kinora.nn;
+
+import ai.djl.ndarray.NDArray;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SequencedMap;
+
+/**
+ * An exponential moving average of the trainable parameters, e = decay * e + (1 - decay) * p after
+ * every update; diffusion models sample from these smoothed weights. The copies live in the same
+ * store as "ema.&lt;name&gt;", so they are checkpointed with the model.
+ */
+public final class Ema {
+
+  private final Parameters parameters;
+  private final double decay;
+  private final List<String> names;
+
+  /** Starts the average at the parameters' current values. */
+  public Ema(Parameters parameters, double decay) {
+    if (!(decay >= 0 && decay < 1)) {
+      throw new IllegalArgumentException("EMA decay must be in [0, 1), got " + decay);
+    }
+    this.parameters = parameters;
+    this.decay = decay;
+    this.names = parameters.trainableNames();
+    for (String name : names) {
+      NDArray p = parameters.get(name);
+      NDArray e = parameters.createState("ema." + name, p.getShape(), p.getDataType(), Init.ZEROS);
+      e.set(p.toByteBuffer());
+    }
+  }
+
+  /** Moves the average towards the current parameters; must run inside an open step. */
+  public void update() {
+    if (!parameters.inStep()) {
+      throw new IllegalStateException("Ema.update must run inside an open Step");
+    }
+    for (String name : names) {
+      NDArray e = parameters.get("ema." + name);
+      e.muli(decay).addi(parameters.get(name).mul(1 - decay));
+    }
+  }
+
+  /** The average of parameter {@code name}. */
+  public NDArray get(String name) {
+    return parameters.get("ema." + name);
+  }
+
+  /**
+   * Saves the averaged weights under the parameters' own names, so the file loads as a model for
+   * inference. Atomic, like {@link Parameters#save}.
+   */
+  public void saveWeights(Path file) throws IOException {
+    SequencedMap<String, NDArray> weights = new LinkedHashMap<>();
+    for (String name : names) {
+      weights.put(name, get(name));
+    }
+    SafeTensors.write(file, weights);
+  }
+
+  /** Overwrites the live parameters with the average (e.g. before a final evaluation). */
+  public void copyToParameters() {
+    for (String name : names) {
+      parameters.get(name).set(get(name).toByteBuffer());
+    }
+  }
+
+  public double decay() {
+    return decay;
+  }
+}
