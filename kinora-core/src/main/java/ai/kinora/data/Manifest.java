@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,8 +118,7 @@ public final class Manifest {
     JsonNode many = node.get("captions");
     JsonNode one = node.get("caption");
     if (many != null && many.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = many.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : many.properties()) {
         styles.add(e.getKey());
         captions.add(e.getValue().asText());
       }
