@@ -84,99 +84,89 @@ public final class SceneSampler {
     }
 
     public Settings withDurations(Weighted<Double> d) {
-      return new Settings(
-          objectCounts,
-          colours,
-          shapes,
-          sizes,
-          motions,
-          backgrounds,
-          cameras,
-          occluderProbability,
-          snowProbability,
-          d,
-          canvases,
-          distinctColours);
+      return edit(b -> b.durations = d);
     }
 
     public Settings withCanvases(Weighted<Canvas> c) {
-      return new Settings(
-          objectCounts,
-          colours,
-          shapes,
-          sizes,
-          motions,
-          backgrounds,
-          cameras,
-          occluderProbability,
-          snowProbability,
-          durations,
-          c,
-          distinctColours);
+      return edit(b -> b.canvases = c);
     }
 
     public Settings withObjectCounts(Weighted<Integer> c) {
-      return new Settings(
-          c,
-          colours,
-          shapes,
-          sizes,
-          motions,
-          backgrounds,
-          cameras,
-          occluderProbability,
-          snowProbability,
-          durations,
-          canvases,
-          distinctColours);
+      return edit(b -> b.objectCounts = c);
     }
 
     public Settings withMotions(Weighted<Motion.Kind> m) {
-      return new Settings(
-          objectCounts,
-          colours,
-          shapes,
-          sizes,
-          m,
-          backgrounds,
-          cameras,
-          occluderProbability,
-          snowProbability,
-          durations,
-          canvases,
-          distinctColours);
+      return edit(b -> b.motions = m);
     }
 
     public Settings withCameras(Weighted<Camera> c) {
-      return new Settings(
-          objectCounts,
-          colours,
-          shapes,
-          sizes,
-          motions,
-          backgrounds,
-          c,
-          occluderProbability,
-          snowProbability,
-          durations,
-          canvases,
-          distinctColours);
+      return edit(b -> b.cameras = c);
     }
 
     public Settings withExtras(double occluder, double snow) {
-      return new Settings(
-          objectCounts,
-          colours,
-          shapes,
-          sizes,
-          motions,
-          backgrounds,
-          cameras,
-          occluder,
-          snow,
-          durations,
-          canvases,
-          distinctColours);
+      return edit(
+          b -> {
+            b.occluderProbability = occluder;
+            b.snowProbability = snow;
+          });
+    }
+
+    public Settings withDistinctColours(boolean distinct) {
+      return edit(b -> b.distinctColours = distinct);
+    }
+
+    /** A copy of these settings with the changes {@code change} makes, validated again. */
+    private Settings edit(java.util.function.Consumer<Editor> change) {
+      Editor e = new Editor(this);
+      change.accept(e);
+      return e.build();
+    }
+
+    /** The fields of a {@link Settings}, open to change, for the {@code with...} methods. */
+    private static final class Editor {
+      Weighted<Integer> objectCounts;
+      Weighted<Colour> colours;
+      Weighted<Shape> shapes;
+      Weighted<ObjectSize> sizes;
+      Weighted<Motion.Kind> motions;
+      Weighted<Background> backgrounds;
+      Weighted<Camera> cameras;
+      double occluderProbability;
+      double snowProbability;
+      Weighted<Double> durations;
+      Weighted<Canvas> canvases;
+      boolean distinctColours;
+
+      Editor(Settings s) {
+        objectCounts = s.objectCounts;
+        colours = s.colours;
+        shapes = s.shapes;
+        sizes = s.sizes;
+        motions = s.motions;
+        backgrounds = s.backgrounds;
+        cameras = s.cameras;
+        occluderProbability = s.occluderProbability;
+        snowProbability = s.snowProbability;
+        durations = s.durations;
+        canvases = s.canvases;
+        distinctColours = s.distinctColours;
+      }
+
+      Settings build() {
+        return new Settings(
+            objectCounts,
+            colours,
+            shapes,
+            sizes,
+            motions,
+            backgrounds,
+            cameras,
+            occluderProbability,
+            snowProbability,
+            durations,
+            canvases,
+            distinctColours);
+      }
     }
   }
 

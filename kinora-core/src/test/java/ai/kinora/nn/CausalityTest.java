@@ -5,37 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.function.LongUnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Causality in time: changing frames after t never changes outputs up to t, and an image (one
  * frame) gives exactly the first frame's output of any video that starts with it.
  */
-class CausalityTest {
+class CausalityTest extends ParametersFixture {
 
   static final double TOLERANCE = 1e-6;
 
-  NDManager base;
-  Parameters params;
-  Namespace ns;
-
-  @BeforeEach
-  void setUp() {
-    NnTesting.seed(7);
-    base = NDManager.newBaseManager();
-    params = new Parameters(base, DataType.FLOAT32);
-    ns = params.root();
-  }
-
-  @AfterEach
-  void tearDown() {
-    params.close();
-    base.close();
+  @Override
+  int seed() {
+    return 7;
   }
 
   /**

@@ -4,33 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Output shapes of every layer, including causal padding, strides and the 1 + 4k convention. */
-class LayerShapesTest {
+class LayerShapesTest extends ParametersFixture {
 
-  NDManager base;
-  Parameters params;
-  Namespace ns;
-
-  @BeforeEach
-  void setUp() {
-    NnTesting.seed(1);
-    base = NDManager.newBaseManager();
-    params = new Parameters(base, DataType.FLOAT32);
-    ns = params.root();
-  }
-
-  @AfterEach
-  void tearDown() {
-    params.close();
-    base.close();
+  @Override
+  int seed() {
+    return 1;
   }
 
   Shape run(Layer layer, Shape input) {

@@ -6,29 +6,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Layers against slow, obvious references computed element by element in Java. */
-class ReferenceTest {
+class ReferenceTest extends ParametersFixture {
 
-  NDManager base;
-  Parameters params;
-  Namespace ns;
-
-  @BeforeEach
-  void setUp() {
-    NnTesting.seed(3);
-    base = NDManager.newBaseManager();
-    params = new Parameters(base, DataType.FLOAT32);
-    ns = params.root();
-  }
-
-  @AfterEach
-  void tearDown() {
-    params.close();
-    base.close();
+  @Override
+  int seed() {
+    return 3;
   }
 
   @Test

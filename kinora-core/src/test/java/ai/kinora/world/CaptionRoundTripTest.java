@@ -27,20 +27,7 @@ class CaptionRoundTripTest {
 
   /** The default settings but with objects of one scene allowed to share a colour. */
   private static SceneSampler.Settings sharedColours() {
-    SceneSampler.Settings d = mixedDurations();
-    return new SceneSampler.Settings(
-        d.objectCounts(),
-        d.colours(),
-        d.shapes(),
-        d.sizes(),
-        d.motions(),
-        d.backgrounds(),
-        d.cameras(),
-        0.5,
-        0.5,
-        d.durations(),
-        d.canvases(),
-        false);
+    return mixedDurations().withExtras(0.5, 0.5).withDistinctColours(false);
   }
 
   private static void assertRoundTrip(Scene scene, CaptionStyle style) {
