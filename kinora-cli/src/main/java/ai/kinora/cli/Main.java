@@ -44,6 +44,7 @@ public final class Main implements Runnable {
   /** The configured command line, also used by tests. */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    cli.setUsageHelpWidth(110);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();

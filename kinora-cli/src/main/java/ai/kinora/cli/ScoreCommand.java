@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
     name = "score",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores a video against a prompt from its pixels alone (never from metadata), attribute",
-      "by attribute; or a suite of (video, prompt) pairs, printing the aggregate.",
+      "Judges whether videos show their prompts, from pixels alone.",
+      "Scores one video attribute by attribute (never from metadata), or a suite of",
+      "(video, prompt) pairs, printing the aggregate.",
       "A suite is JSONL: {\"video\": \"clip.mp4\", \"prompt\": \"...\"} per line, paths relative",
       "to the suite file."
     },

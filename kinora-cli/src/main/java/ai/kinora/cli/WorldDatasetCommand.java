@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
     name = "dataset",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes N random Kinora World clips and a manifest.jsonl (file, captions in every style,",
-      "scene JSON): the same layout training accepts for your own videos (file + captions).",
+      "Writes a dataset of random captioned Kinora World clips.",
+      "N clips and a manifest.jsonl (file, captions in every style, scene JSON): the same",
+      "layout training accepts for your own videos (file + captions).",
       "A duration of 0 in --seconds makes single images (one-frame PNGs)."
     },
     footerHeading = "%nExamples:%n",
