@@ -3,6 +3,7 @@ package ai.kinora.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.kinora.eval.Fidelity;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.nn.AdamW;
 import ai.kinora.nn.AtomicFiles;
@@ -142,8 +143,25 @@ public final class VaeTrainer implements AutoCloseable {
     };
   }
 
-  /** Runs one update: batch, forward, backward, clipping, AdamW, EMA. */
+  /**
+   * Runs one update: batch, forward, backward, clipping, AdamW, EMA. A step whose gradients come
+   * out non-finite is computed once more before the run fails: this was seen once, not
+   * reproducibly, on this CPU; a diverged run fails the same way twice.
+   */
   public StepReport step() {
+    StepReport report = attempt();
+    if (report == null) {
+      report = attempt();
+    }
+    if (report == null) {
+      throw new IllegalStateException(
+          "the gradients became non-finite at step " + (stepsDone() + 1) + " twice: diverged");
+    }
+    return report;
+  }
+
+  /** One try at the next update; null (and nothing changed) if the gradients are not finite. */
+  private StepReport attempt() {
     long start = System.nanoTime();
     long s = stepsDone();
     TrainingBatches.Batch batch = batches.batch(s);
@@ -162,10 +180,11 @@ public final class VaeTrainer implements AutoCloseable {
                 return parts[0].add(parts[1].mul(config.klWeight()));
               });
       double loss = g.lossValue();
-      if (!Double.isFinite(loss)) {
-        throw new IllegalStateException("the loss became " + loss + " at step " + (s + 1));
+      double norm = g.globalNorm();
+      if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+        return null;
       }
-      double norm = g.clipGlobalNorm(config.gradClip());
+      g.clipGlobalNorm(config.gradClip());
       double lr = schedule.at(s);
       adam.update(g, lr);
       ema.update();
@@ -178,7 +197,7 @@ public final class VaeTrainer implements AutoCloseable {
           loss,
           parts[0].getFloat(),
           parts[1].getFloat(),
-          ai.kinora.eval.Fidelity.psnrOf(mse),
+          Fidelity.psnrOf(mse),
           lr,
           norm,
           seconds);

@@ -43,6 +43,10 @@ public record VaeTrainingConfig(
     if (!(imageFraction >= 0 && imageFraction <= 1)) {
       throw new IllegalArgumentException("image fraction must be in [0, 1], got " + imageFraction);
     }
+    if (warmupSteps > steps) {
+      throw new IllegalArgumentException(
+          "warmup (" + warmupSteps + " steps) must not exceed the run (" + steps + " steps)");
+    }
     if (!(peakLr > 0) || warmupSteps < 0 || !(finalLrFraction >= 0 && finalLrFraction <= 1)) {
       throw new IllegalArgumentException("need lr > 0, warmup >= 0, final lr fraction in [0, 1]");
     }
@@ -54,16 +58,50 @@ public record VaeTrainingConfig(
     }
   }
 
-  /** Seconds-fast training for tests: the tiny model on 32x32 crops of 5 frames. */
+  /**
+   * Seconds-fast training for tests: the tiny model on 32x32 crops of 5 frames (warmup: 10 steps,
+   * or half the run if shorter).
+   */
   public static VaeTrainingConfig tiny(long steps) {
     return new VaeTrainingConfig(
-        VaeConfig.TINY, steps, 2, 32, 5, 0.2, 3e-3, 10, 0.1, 0.0, 0.9, 1e-6, 1.0, 1, 50);
+        VaeConfig.TINY,
+        steps,
+        2,
+        32,
+        5,
+        0.2,
+        3e-3,
+        Math.min(10, steps / 2),
+        0.1,
+        0.0,
+        0.9,
+        1e-6,
+        1.0,
+        1,
+        50);
   }
 
-  /** The default model's recipe; {@code steps} sets the length of the run. */
+  /**
+   * The default model's recipe; {@code steps} sets the length of the run (warmup: 200 steps, or
+   * half the run if shorter).
+   */
   public static VaeTrainingConfig defaults(long steps) {
     return new VaeTrainingConfig(
-        VaeConfig.DEFAULT, steps, 4, 64, 9, 0.15, 1e-3, 200, 0.05, 0.01, 0.999, 1e-6, 1.0, 0, 1000);
+        VaeConfig.DEFAULT,
+        steps,
+        4,
+        64,
+        9,
+        0.15,
+        1e-3,
+        Math.min(200, steps / 2),
+        0.05,
+        0.01,
+        0.999,
+        1e-6,
+        1.0,
+        0,
+        1000);
   }
 
   public VaeTrainingConfig withSteps(long s) {
