@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The training metrics as JSON lines: {@code {"step":12,"loss":..,"l1":..,"kl":..,"psnr":..,
+ * The training metrics as JSON lines: {@code {"step":12,"loss":..,"mse":..,"kl":..,"psnr":..,
  * "lr":..,"grad_norm":..,"frames":9,"seconds":..}} per step and {@code {"step":1000,"eval":{
  * "128x128":{"psnr":..,"ssim":..},...},"worst_psnr":..}} per checkpoint. A resumed run first drops
  * the lines after its checkpoint, so the log reads as one uninterrupted run.
@@ -53,7 +53,7 @@ final class MetricsLog implements AutoCloseable {
     ObjectNode n = JSON.createObjectNode();
     n.put("step", r.step());
     n.put("loss", r.loss());
-    n.put("l1", r.l1());
+    n.put("mse", r.mse());
     n.put("kl", r.kl());
     n.put("psnr", round(r.psnr()));
     n.put("lr", r.lr());

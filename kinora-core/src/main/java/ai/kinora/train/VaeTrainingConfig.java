@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * How a VAE is trained: the model, the batches (square crops of {@code crop} pixels, clips of
  * {@code clipFrames} frames or, with probability {@code imageFraction}, single images), the
  * optimiser (AdamW with linear warmup and a cosine decay to {@code finalLrFraction} of the peak,
- * gradient clipping, an EMA of the weights), the loss (L1 reconstruction plus {@code klWeight}
+ * gradient clipping, an EMA of the weights), the loss (mean squared error plus {@code klWeight}
  * times the per-element KL) and the checkpoint interval. Crops train at a fraction of the cost of
  * whole frames; convolutions are translation-equivariant, so the model then runs at any size.
  */
