@@ -14,13 +14,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The learning smoke test: the tiny VAE, trained with the real loss (MSE of a posterior sample
- * plus a small KL) on two Kinora World clips, reconstructs them at over {@value #THRESHOLD_DB} dB PSNR
+ * The learning smoke test: the tiny VAE, trained with the real loss (MSE of a posterior sample plus
+ * a small KL) on two Kinora World clips, reconstructs them at over {@value #THRESHOLD_DB} dB PSNR
  * within {@value #STEPS} steps, from under 15 dB at the start.
  */
 class VaeOverfitTest {
 
-  static final double THRESHOLD_DB = 20;
+  static final double THRESHOLD_DB = 24;
   static final int STEPS = 250;
 
   @Test
