@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       WorldCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
+      TrainCommand.class,
+      VaeCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -24,6 +26,10 @@ import picocli.CommandLine.Command;
       "  ./kinora score c.mp4 --prompt \"a small red circle moves to the right\"",
       "  ./kinora score --suite suite.jsonl",
       "  ./kinora bench render",
+      "  ./kinora train vae --steps 12000 --out runs/vae",
+      "  ./kinora vae eval",
+      "  ./kinora vae roundtrip clip.mp4 -o clip-vae.mp4",
+      "  ./kinora bench vae",
       "  ./kinora test            (runs the whole test suite)",
       "",
       "Set KINORA_DEBUG=1 to see stack traces."

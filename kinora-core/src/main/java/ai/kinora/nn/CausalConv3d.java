@@ -17,7 +17,7 @@ import ai.djl.ndarray.types.Shape;
  * <p>Frames: T in, {@code (T - 1) / strideT + 1} out (integer division); so stride 1 keeps T, and
  * stride 2 maps 1 + 2k frames to 1 + k, with output 0 depending on input frame 0 alone.
  */
-public final class CausalConv3d implements Layer {
+public final class CausalConv3d implements CausalLayer {
 
   /**
    * Kernel kernelT x kernel x kernel and stride strideT x stride x stride; the spatial kernel is
@@ -63,16 +63,56 @@ public final class CausalConv3d implements Layer {
   /** (B, in, T, H, W) to (B, out, T', H', W'); see the class comment for T'. */
   @Override
   public NDArray forward(NDArray x) {
+    checkInput(x);
+    return convolve(padFirst(x)); // (B, out, T', H', W')
+  }
+
+  /**
+   * One chunk of a clip processed in temporal chunks: the first chunk is padded as in {@link
+   * #forward(NDArray)}; later chunks continue from the input frames {@code cache} kept from the
+   * previous one, so the outputs of all chunks together equal the output for the whole clip. A
+   * chunk must give at least one output frame.
+   */
+  @Override
+  public NDArray forward(NDArray x, CausalCache cache) {
+    checkInput(x);
+    NDArray past = cache.take(this, x.getManager());
+    NDArray padded = past == null ? padFirst(x) : past.concat(x, 2); // (B, in, Tp, H, W)
+    long frames = padded.getShape().get(2);
+    if (frames < config.kernelT()) {
+      throw new IllegalArgumentException(
+          "chunk too short: "
+              + x.getShape().get(2)
+              + " new frames give no output frame of a kernel spanning "
+              + config.kernelT());
+    }
+    long outputs = (frames - config.kernelT()) / config.strideT() + 1;
+    long consumed = outputs * config.strideT();
+    if (consumed < frames) {
+      cache.keep(this, padded.get(new NDIndex(":, :, " + consumed + ":"))); // (B, in, rest, H, W)
+    }
+    cache.markStarted(this);
+    return convolve(padded); // (B, out, outputs, H', W')
+  }
+
+  private void checkInput(NDArray x) {
     Shape shape = x.getShape();
     if (shape.dimension() != 5 || shape.get(1) != config.in()) {
       throw new IllegalArgumentException(
           "conv3d needs (B, " + config.in() + ", T, H, W), got " + shape);
     }
-    NDArray padded = x;
-    if (config.kernelT() > 1) {
-      NDArray past = x.get(new NDIndex(":, :, 0:1")).repeat(2, config.kernelT() - 1);
-      padded = past.concat(x, 2); // (B, in, T + kT - 1, H, W)
+  }
+
+  /** The clip's start: kernelT - 1 copies of the first frame in front of it. */
+  private NDArray padFirst(NDArray x) {
+    if (config.kernelT() == 1) {
+      return x;
     }
+    NDArray past = x.get(new NDIndex(":, :, 0:1")).repeat(2, config.kernelT() - 1);
+    return past.concat(x, 2); // (B, in, T + kT - 1, H, W)
+  }
+
+  private NDArray convolve(NDArray padded) {
     int p = (config.kernel() - 1) / 2;
     return padded
         .getNDArrayInternal()

@@ -1,0 +1,249 @@
+package ai.kinora.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.kinora.train.ClipSource;
+import ai.kinora.train.FolderClips;
+import ai.kinora.train.TrainingRun;
+import ai.kinora.train.VaeEvaluation;
+import ai.kinora.train.VaeTrainer;
+import ai.kinora.train.VaeTrainingConfig;
+import ai.kinora.train.WorldClips;
+import ai.kinora.vae.VaeConfig;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kinora train}: trains Kinora's models. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Trains Kinora's models.",
+    subcommands = {TrainCommand.Vae.class})
+final class TrainCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** {@code kinora train vae}: trains the video compression network. */
+  @Command(
+      name = "vae",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Trains the causal video VAE on Kinora World clips rendered on the fly (mixed sizes,",
+        "aspect ratios and durations, single images included), or on a dataset folder (--data).",
+        "Writes OUT/metrics.jsonl, checkpoints in OUT/checkpoints (the last two kept) and the",
+        "newest EMA model in OUT/model; --resume OUT continues a killed run exactly."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  ./kinora train vae --steps 12000 --out runs/vae",
+        "  ./kinora train vae --resume runs/vae",
+        "  ./kinora train vae --preset tiny --steps 300 --out runs/tiny",
+        "  ./kinora train vae --data data/mine --steps 5000 --out runs/mine"
+      })
+  static final class Vae implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder of a new run.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR.")
+    Path resume;
+
+    @Option(
+        names = "--preset",
+        paramLabel = "NAME",
+        defaultValue = "default",
+        description = "Model: default, wide or tiny (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(
+        names = "--steps",
+        paramLabel = "N",
+        defaultValue = "12000",
+        description = "Updates in the run (default: ${DEFAULT-VALUE}).")
+    long steps;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Train on a dataset folder.")
+    Path data;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Clips per step.")
+    Integer batch;
+
+    @Option(names = "--crop", paramLabel = "PX", description = "Square crop side, multiple of 8.")
+    Integer crop;
+
+    @Option(names = "--frames", paramLabel = "T", description = "Clip frames, 1 + 4k.")
+    Integer frames;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate.")
+    Double lr;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Warmup steps.")
+    Long warmup;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of weights and data.")
+    Long seed;
+
+    @Option(
+        names = "--checkpoint-every",
+        paramLabel = "N",
+        description = "Steps between checkpoints.")
+    Long checkpointEvery;
+
+    @Option(
+        names = "--eval-clips",
+        paramLabel = "N",
+        defaultValue = "2",
+        description =
+            "Held-out clips and images per size evaluated at each checkpoint"
+                + " (default: ${DEFAULT-VALUE}).")
+    int evalClips;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter err = spec.commandLine().getErr();
+      if ((out == null) == (resume == null)) {
+        throw new IllegalArgumentException("give either --out DIR for a new run or --resume DIR");
+      }
+      if (resume != null) {
+        for (String option :
+            new String[] {
+              "--preset",
+              "--steps",
+              "--data",
+              "--batch",
+              "--crop",
+              "--frames",
+              "--lr",
+              "--warmup",
+              "--seed",
+              "--checkpoint-every"
+            }) {
+          if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new IllegalArgumentException(
+                option + " cannot change a resumed run: it continues with its recorded settings");
+          }
+        }
+      }
+      Path dir = resume != null ? resume : out;
+      String command =
+          "kinora " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+      try (NDManager manager = NDManager.newBaseManager()) {
+        VaeTrainer trainer;
+        if (resume != null) {
+          Path checkpoint =
+              TrainingRun.latestCheckpoint(resume)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(resume + ": no checkpoint to resume from"));
+          trainer = VaeTrainer.resume(manager, checkpoint);
+          err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
+        } else {
+          if (Files.exists(out.resolve(TrainingRun.CHECKPOINTS))) {
+            throw new IllegalArgumentException(
+                out + " already holds a run; use --resume " + out + " or another --out");
+          }
+          trainer = VaeTrainer.start(manager, config(), source());
+        }
+        try (trainer) {
+          VaeTrainingConfig c = trainer.config();
+          err.printf(
+              "training VAE (%d parameters) on %s: %d steps, batch %d x %d frames of %dx%d%n",
+              trainer.model().parameters().trainableCount(),
+              trainer.source().describe(),
+              c.steps(),
+              c.batch(),
+              c.clipFrames(),
+              c.crop(),
+              c.crop());
+          err.flush();
+          TrainingRun run =
+              new TrainingRun(dir, command, VaeEvaluation.heldOutSet(evalClips, evalClips));
+          long remaining = c.steps() - trainer.stepsDone();
+          try (Progress progress = Progress.start("train vae", remaining, "steps")) {
+            run.run(
+                trainer,
+                new TrainingRun.Listener() {
+                  @Override
+                  public void onStep(VaeTrainer.StepReport r) {
+                    progress.extra(
+                        String.format(
+                            Locale.ROOT,
+                            "step %d, loss %.4f, PSNR %.2f dB",
+                            r.step(),
+                            r.loss(),
+                            r.psnr()));
+                    progress.step();
+                  }
+
+                  @Override
+                  public void onCheckpoint(long step, Path saved, VaeEvaluation.Result eval) {
+                    StringBuilder line = new StringBuilder();
+                    for (VaeEvaluation.Row row : eval.rows()) {
+                      line.append(
+                          String.format(
+                              Locale.ROOT,
+                              " %s %.2f dB/%.3f",
+                              row.group(),
+                              row.psnr(),
+                              row.ssim()));
+                    }
+                    err.printf(
+                        Locale.ROOT,
+                        "checkpoint %s: held-out PSNR/SSIM%s; worst %.2f dB%n",
+                        saved.getFileName(),
+                        line,
+                        eval.worstPsnr());
+                    err.flush();
+                  }
+                });
+          }
+          spec.commandLine()
+              .getOut()
+              .printf(
+                  "trained %d steps in %.0f s; model in %s%n",
+                  trainer.stepsDone(), trainer.wallSeconds(), dir.resolve(TrainingRun.MODEL));
+        }
+      }
+      return 0;
+    }
+
+    private VaeTrainingConfig config() {
+      VaeTrainingConfig d =
+          preset.equalsIgnoreCase("tiny")
+              ? VaeTrainingConfig.tiny(steps)
+              : VaeTrainingConfig.defaults(steps);
+      VaeConfig model = VaeConfig.preset(preset);
+      return new VaeTrainingConfig(
+          model,
+          steps,
+          batch != null ? batch : d.batch(),
+          crop != null ? crop : d.crop(),
+          frames != null ? frames : d.clipFrames(),
+          d.imageFraction(),
+          lr != null ? lr : d.peakLr(),
+          warmup != null ? warmup : d.warmupSteps(),
+          d.finalLrFraction(),
+          d.weightDecay(),
+          d.emaDecay(),
+          d.klWeight(),
+          d.gradClip(),
+          seed != null ? seed : d.seed(),
+          checkpointEvery != null ? checkpointEvery : Math.min(d.checkpointEvery(), steps));
+    }
+
+    private ClipSource source() {
+      return data != null ? new FolderClips(data) : new WorldClips();
+    }
+  }
+}

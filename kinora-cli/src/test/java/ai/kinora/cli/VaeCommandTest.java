@@ -1,0 +1,176 @@
+package ai.kinora.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.kinora.media.RgbFrame;
+import ai.kinora.media.Video;
+import ai.kinora.media.VideoReader;
+import ai.kinora.media.VideoWriter;
+import ai.kinora.vae.VaeConfig;
+import ai.kinora.vae.VideoVae;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The VAE commands run in-process on real files, with a tiny checkpoint. */
+class VaeCommandTest {
+
+  @TempDir Path dir;
+  Path weights;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeEach
+  void tinyWeights() throws IOException {
+    Engine.getInstance().setRandomSeed(1);
+    weights = dir.resolve("vae");
+    try (NDManager m = NDManager.newBaseManager();
+        VideoVae vae = new VideoVae(m, VaeConfig.TINY)) {
+      vae.save(weights, null);
+    }
+  }
+
+  @Test
+  void roundtripKeepsTheSizeAndLengthOfAVideo() {
+    Path in = dir.resolve("in.mp4");
+    assertEquals(
+        0,
+        run(
+                "world",
+                "a red circle moves right",
+                "-o",
+                in.toString(),
+                "--size",
+                "64x48",
+                "--seconds",
+                "1.5")
+            .exitCode());
+    Path out = dir.resolve("out.mp4");
+    Run r =
+        run(
+            "vae",
+            "roundtrip",
+            in.toString(),
+            "-o",
+            out.toString(),
+            "--weights",
+            weights.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("PSNR"), r.out());
+    Video decoded = VideoReader.read(out);
+    assertEquals(12, decoded.frameCount());
+    assertEquals(64, decoded.width());
+    assertEquals(48, decoded.height());
+  }
+
+  @Test
+  void roundtripOfAnImageOfAnySizeGivesAnImageOfThatSize() {
+    Path in = dir.resolve("odd.png");
+    VideoWriter.write(in, new Video(java.util.List.of(RgbFrame.filled(37, 21, 0x3366CC)), 8));
+    Path out = dir.resolve("odd-vae.png");
+    Run r =
+        run(
+            "vae",
+            "roundtrip",
+            in.toString(),
+            "-o",
+            out.toString(),
+            "--weights",
+            weights.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    Video decoded = VideoReader.read(out);
+    assertEquals(1, decoded.frameCount());
+    assertEquals(37, decoded.width());
+    assertEquals(21, decoded.height());
+  }
+
+  @Test
+  void aBadCheckpointIsOneClearLine() throws IOException {
+    Path file = weights.resolve(VideoVae.WEIGHTS_FILE);
+    try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      c.truncate(Files.size(file) / 2);
+    }
+    Path in = dir.resolve("in.png");
+    VideoWriter.write(in, new Video(java.util.List.of(RgbFrame.filled(16, 16, 0)), 8));
+    Run r =
+        run(
+            "vae",
+            "roundtrip",
+            in.toString(),
+            "-o",
+            dir.resolve("o.png").toString(),
+            "--weights",
+            weights.toString());
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().startsWith("kinora: "), r.err());
+    assertTrue(r.err().contains("truncated"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertFalse(Files.exists(dir.resolve("o.png")));
+    Run missing = run("vae", "eval", "--weights", dir.resolve("none").toString());
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.err().contains("no such VAE folder"), missing.err());
+  }
+
+  @Test
+  void trainingATinyVaeWritesAModelThatEvalAndRoundtripUse() {
+    Path out = dir.resolve("run");
+    Run train =
+        run(
+            "train",
+            "vae",
+            "--preset",
+            "tiny",
+            "--steps",
+            "4",
+            "--checkpoint-every",
+            "2",
+            "--crop",
+            "16",
+            "--eval-clips",
+            "1",
+            "--out",
+            out.toString());
+    assertEquals(0, train.exitCode(), train.err());
+    assertTrue(train.err().contains("checkpoint step-00000004"), train.err());
+    Run eval =
+        run(
+            "vae",
+            "eval",
+            "--weights",
+            out.resolve("model").toString(),
+            "--clips",
+            "1",
+            "--images",
+            "1");
+    assertEquals(0, eval.exitCode(), eval.err());
+    assertTrue(eval.out().contains("224x128") && eval.out().contains("worst"), eval.out());
+    Run again = run("train", "vae", "--resume", out.toString(), "--steps", "9");
+    assertEquals(1, again.exitCode());
+    assertTrue(again.err().contains("--steps cannot change a resumed run"), again.err());
+    Run resumed = run("train", "vae", "--resume", out.toString());
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    assertTrue(resumed.err().contains("at step 4"), resumed.err());
+  }
+}

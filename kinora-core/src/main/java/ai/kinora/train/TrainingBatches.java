@@ -1,0 +1,50 @@
+package ai.kinora.train;
+
+import ai.kinora.media.RgbFrame;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The training data as a pure function of (seed, step): step s draws its batch from a generator
+ * seeded with {@link #stepSeed}(seed, s), so a run resumed at step s sees exactly the batches the
+ * uninterrupted run would have. Every clip of a batch has one length: single images with
+ * probability {@code imageFraction}, else {@code clipFrames} frames.
+ */
+public final class TrainingBatches {
+
+  /** One step's clips, all of one size and length. */
+  public record Batch(List<List<RgbFrame>> clips) {
+    public int frames() {
+      return clips.get(0).size();
+    }
+  }
+
+  private final VaeTrainingConfig config;
+  private final ClipSource source;
+
+  public TrainingBatches(VaeTrainingConfig config, ClipSource source) {
+    this.config = config;
+    this.source = source;
+  }
+
+  public Batch batch(long step) {
+    SplittableRandom random = new SplittableRandom(stepSeed(config.seed(), step));
+    int frames = random.nextDouble() < config.imageFraction() ? 1 : config.clipFrames();
+    List<List<RgbFrame>> clips = new ArrayList<>(config.batch());
+    for (int i = 0; i < config.batch(); i++) {
+      clips.add(source.clip(random.split(), frames, config.crop()));
+    }
+    return new Batch(clips);
+  }
+
+  /**
+   * A well-mixed seed for step {@code step} of a run seeded {@code seed} (SplitMix64's finaliser).
+   */
+  public static long stepSeed(long seed, long step) {
+    long z = seed * 0x9E3779B97F4A7C15L + step + 0x632BE59BD9B4E019L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}
