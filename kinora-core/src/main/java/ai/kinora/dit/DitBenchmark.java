@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.kinora.nn.Attention;
 import ai.kinora.nn.Parameters;
 import ai.kinora.nn.Step;
 import ai.kinora.patch.Patchifier;
@@ -41,6 +42,7 @@ public final class DitBenchmark {
             : List.of(DitConfig.TINY, DitConfig.DEFAULT);
     Tokenizer tokenizer = Tokenizer.fromWorld();
     try (NDManager base = NDManager.newBaseManager()) {
+      calibrate(base, out);
       for (DitConfig config : configs) {
         measure(base, config, tokenizer, out);
       }
@@ -76,9 +78,11 @@ public final class DitBenchmark {
       Patchifier.Grid grid = patch.grid(latents);
       double textSeconds = time(5, () -> encode(params, text));
       double forward = time(5, () -> forward(params, dit, text, latents, grid));
+      double gflop = flops(config, 2, grid.tokens(), 32) / 1e9;
       out.printf(
           "width %d depth %d heads %d mlp %d: DiT %.2f M params, text %.2f M;"
-              + " text encode (B=2) %.1f ms; forward (B=2, %d tokens) %.1f ms%n",
+              + " text encode (B=2) %.1f ms; forward (B=2, %d tokens) %.1f ms"
+              + " (%.1f GFLOP, %.0f GFLOPS)%n",
           config.width(),
           config.depth(),
           config.heads(),
@@ -87,8 +91,43 @@ public final class DitBenchmark {
           textCount / 1e6,
           textSeconds * 1e3,
           grid.tokens(),
-          forward * 1e3);
+          forward * 1e3,
+          gflop,
+          gflop / forward);
     }
+  }
+
+  /**
+   * The nn reference, composed attention on (1, 1024, 256) with 4 heads, measured at 23 ms on an
+   * idle machine (docs/nn-notes.md): its time now shows how busy the cores are.
+   */
+  static void calibrate(NDManager base, PrintStream out) {
+    try (Parameters params = new Parameters(base, DataType.FLOAT32)) {
+      Attention attention = new Attention(params.root().child("attention"), 256, 4);
+      double seconds =
+          time(
+              5,
+              () -> {
+                try (Step step = Step.open(params)) {
+                  attention
+                      .forward(step.manager().randomNormal(new Shape(1, 1024, 256)))
+                      .sum()
+                      .getFloat();
+                }
+              });
+      out.printf(
+          "calibration: attention (1, 1024, 256) forward %.1f ms (23 ms on an idle machine)%n",
+          seconds * 1e3);
+    }
+  }
+
+  /** Multiply-adds of one forward pass at batch b, n tokens and l text tokens, times two. */
+  static double flops(DitConfig c, int b, int n, int l) {
+    double d = c.width();
+    double perToken = 3 * d * d + d * d + d * d + d * d + 2.0 * c.mlpRatio() * d * d; // qkv..mlp
+    double attention = 2.0 * n * d + 2.0 * l * d; // scores and weighted sum, self and cross
+    double text = 2.0 * l * c.textWidth() * d; // cross-attention keys and values
+    return 2.0 * b * (c.depth() * (n * (perToken + attention) + text) + n * 2 * c.tokenSize() * d);
   }
 
   static void encode(Parameters params, SmallTextEncoder text) {
