@@ -52,10 +52,10 @@ public record DitConfig(
 
   /**
    * The shipped model, sized for a 4 s 128x128 clip (9 x 16 x 16 latents, 576 tokens) denoised
-   * faster than real time on a 2-core CPU; see DitBenchmark and docs/dit-notes.md.
+   * faster than real time on a 2-core CPU; see DenoisingBenchmark and docs/dit-notes.md.
    */
   public static final DitConfig DEFAULT =
-      new DitConfig(256, 8, 4, 4, new Patchifier(1, 2, 2), 16, 128, 128);
+      new DitConfig(192, 8, 4, 4, new Patchifier(1, 2, 2), 16, 128, 128);
 
   /** For bigger machines. */
   public static final DitConfig LARGE =

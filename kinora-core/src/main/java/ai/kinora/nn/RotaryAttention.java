@@ -44,7 +44,7 @@ public final class RotaryAttention {
             .transpose(2, 0, 3, 1, 4); // (3,B,H,N,Dh)
     NDArray q = Rope3d.apply(queryNorm.forward(qkvHeads.get(0)), rope); // (B, H, N, Dh)
     NDArray k = Rope3d.apply(keyNorm.forward(qkvHeads.get(1)), rope); // (B, H, N, Dh)
-    NDArray attended = Attention.scaledDotProduct(q, k, qkvHeads.get(2)); // (B, H, N, Dh)
+    NDArray attended = FusedAttention.scaledDotProduct(q, k, qkvHeads.get(2)); // (B, H, N, Dh)
     return out.forward(attended.transpose(0, 2, 1, 3).reshape(b, n, dim)); // (B, N, D)
   }
 

@@ -137,6 +137,6 @@ class DiffusionTransformerTest {
         () -> new DitConfig(24, 2, 4, 4, new Patchifier(1, 2, 2), 4, 32, 32),
         "head dim 6 is too small for 3D rotary positions");
     assertEquals(64, DitConfig.DEFAULT.tokenSize());
-    assertEquals(64, DitConfig.DEFAULT.headDim());
+    assertEquals(48, DitConfig.DEFAULT.headDim());
   }
 }

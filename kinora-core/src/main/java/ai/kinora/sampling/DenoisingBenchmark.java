@@ -1,9 +1,12 @@
-package ai.kinora.dit;
+package ai.kinora.sampling;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.kinora.dit.DiffusionTransformer;
+import ai.kinora.dit.DitConfig;
+import ai.kinora.flow.Schedule;
 import ai.kinora.nn.Attention;
 import ai.kinora.nn.Parameters;
 import ai.kinora.nn.Step;
@@ -17,13 +20,13 @@ import java.util.List;
 /**
  * Measures what sizes the shipped DiT: one forward pass at the shape of a 4 s 128x128 clip with
  * classifier-free guidance batched (B = 2, latents 16 x 9 x 16 x 16, 576 tokens), for the presets
- * and, with {@code --candidates}, for the other sizes considered. Run with {@code java
- * -Dai.djl.offline=true -cp ... ai.kinora.dit.DitBenchmark [--candidates]}; results are recorded in
- * docs/dit-notes.md.
+ * and, with {@code --candidates}, for the other sizes considered; and the whole denoising stage of
+ * such a clip with the default model. Run with {@code java -Dai.djl.offline=true -cp ...
+ * ai.kinora.sampling.DenoisingBenchmark [--candidates]}; results are recorded in docs/dit-notes.md.
  */
-public final class DitBenchmark {
+public final class DenoisingBenchmark {
 
-  private DitBenchmark() {}
+  private DenoisingBenchmark() {}
 
   static final String PROMPT =
       "A small red circle moves quickly to the right and a large blue square stays still on a"
@@ -35,9 +38,9 @@ public final class DitBenchmark {
         args.length > 0 && args[0].equals("--candidates")
             ? List.of(
                 DitConfig.DEFAULT,
-                with(DitConfig.DEFAULT, 192, 8, 4),
+                with(DitConfig.DEFAULT, 192, 6, 4),
                 with(DitConfig.DEFAULT, 256, 6, 4),
-                with(DitConfig.DEFAULT, 320, 8, 5),
+                with(DitConfig.DEFAULT, 256, 8, 4),
                 DitConfig.LARGE)
             : List.of(DitConfig.TINY, DitConfig.DEFAULT);
     Tokenizer tokenizer = Tokenizer.fromWorld();
@@ -94,6 +97,14 @@ public final class DitBenchmark {
           forward * 1e3,
           gflop,
           gflop / forward);
+      if (config == DitConfig.DEFAULT) {
+        for (int steps : new int[] {8, 10, 12}) {
+          double seconds = time(1, () -> denoise(params, dit, text, latents.slice(1), steps));
+          out.printf(
+              "  denoising one 4 s 128x128 clip: text + %d Euler steps with guidance: %.0f ms%n",
+              steps, seconds * 1e3);
+        }
+      }
     }
   }
 
@@ -149,6 +160,26 @@ public final class DitBenchmark {
       NDArray coords = dit.patchifier().coordinates(m, grid); // (N, 3)
       NDArray t = m.create(new float[] {0.5f, 0.5f}); // (2)
       dit.forward(tokens, coords, t, embedding, null).sum().getFloat();
+    }
+  }
+
+  static void denoise(
+      Parameters params, DiffusionTransformer dit, SmallTextEncoder text, Shape one, int steps) {
+    try (Step step = Step.open(params)) {
+      TextEmbedding prompt = text.encode(List.of(PROMPT));
+      TextEmbedding empty = text.encode(List.of(""));
+      Sampler.sample(
+              step.manager(),
+              dit,
+              prompt,
+              new Shape(1).addAll(one),
+              new Conditioning.None(),
+              Schedule.of(steps),
+              new EulerSolver(),
+              Guidance.of(4, empty),
+              1)
+          .sum()
+          .getFloat();
     }
   }
 
