@@ -124,11 +124,15 @@ public final class DiffusionTransformer implements VelocityModel {
     if (!t.getShape().equals(new Shape(b))) {
       throw new IllegalArgumentException("timesteps must be (" + b + "), got " + t.getShape());
     }
-    if (text.batch() != b || text.width() != config.textWidth()) {
+    if (text.batch() != b
+        || text.width() != config.textWidth()
+        || text.length() > config.maxTextLength()) {
       throw new IllegalArgumentException(
           "text must be ("
               + b
-              + ", L, "
+              + ", L <= "
+              + config.maxTextLength()
+              + ", "
               + config.textWidth()
               + "), got "
               + text.tokens().getShape());

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.kinora.dit.DiffusionTransformer;
 import ai.kinora.dit.DitConfig;
 import ai.kinora.flow.Schedule;
@@ -127,8 +128,9 @@ public final class DenoisingBenchmark {
                 }
               });
       out.printf(
-          "calibration: attention (1, 1024, 256) forward %.1f ms (23 ms on an idle machine)%n",
-          seconds * 1e3);
+          "calibration (%d PyTorch threads): attention (1, 1024, 256) forward %.1f ms"
+              + " (23 ms on an idle machine)%n",
+          JniUtils.getNumThreads(), seconds * 1e3);
     }
   }
 

@@ -9,6 +9,10 @@ import ai.kinora.flow.Noise;
 import ai.kinora.flow.Schedule;
 import ai.kinora.patch.Patchifier;
 import ai.kinora.text.TextEmbedding;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The one denoising loop (Flux's denoise): from seeded noise (or a noised source) at the start
@@ -64,16 +68,16 @@ public final class Sampler {
   /** The arrays every iteration reads, lent to its scope so that what they produce is freed. */
   private static NDList loopInputs(
       NDArray coords, TextEmbedding text, Guidance guidance, Plan plan) {
-    NDList inputs = new NDList(coords, text.tokens(), text.mask());
+    Set<NDArray> arrays = Collections.newSetFromMap(new IdentityHashMap<>()); // each lent once
+    arrays.addAll(List.of(coords, text.tokens(), text.mask()));
     if (guidance.unconditional() != null) {
-      inputs.add(guidance.unconditional().tokens());
-      inputs.add(guidance.unconditional().mask());
+      arrays.addAll(List.of(guidance.unconditional().tokens(), guidance.unconditional().mask()));
     }
     for (NDArray a : new NDArray[] {plan.clean(), plan.mask(), plan.tie()}) {
       if (a != null) {
-        inputs.add(a);
+        arrays.add(a);
       }
     }
-    return inputs;
+    return new NDList(arrays);
   }
 }
