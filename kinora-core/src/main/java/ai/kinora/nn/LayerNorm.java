@@ -32,15 +32,12 @@ public final class LayerNorm implements Layer {
       throw new IllegalArgumentException(
           "layer norm over " + dim + " needs (..., " + dim + "), got " + x.getShape());
     }
-    if (weight != null) {
-      // The fused kernel is exact and saves two temporaries.
-      return x.getNDArrayInternal()
-          .layerNorm(x, new Shape(dim), weight, bias, eps)
-          .singletonOrThrow(); // (..., dim)
-    }
-    int last = x.getShape().dimension() - 1;
-    NDArray centred = x.sub(x.mean(new int[] {last}, true)); // (..., dim)
-    NDArray variance = centred.square().mean(new int[] {last}, true); // (..., 1)
-    return centred.div(variance.add(eps).sqrt()); // (..., dim)
+    // The fused kernel is exact and saves the temporaries of the composed form; without learned
+    // scale and shift it gets constant ones and zeros, made in the input's manager.
+    NDArray scale = weight != null ? weight : x.getManager().ones(new Shape(dim), x.getDataType());
+    NDArray shift = bias != null ? bias : x.getManager().zeros(new Shape(dim), x.getDataType());
+    return x.getNDArrayInternal()
+        .layerNorm(x, new Shape(dim), scale, shift, eps)
+        .singletonOrThrow(); // (..., dim)
   }
 }

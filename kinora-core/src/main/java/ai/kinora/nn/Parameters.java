@@ -232,7 +232,7 @@ public final class Parameters implements AutoCloseable {
   }
 
   /** True while a step borrows the tensors; updates to state must happen inside one. */
-  boolean inStep() {
+  public boolean inStep() {
     return openStep != null;
   }
 

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The words the prompt grammar knows: a tokenizer and a table from words and short phrases (with
@@ -234,6 +236,15 @@ final class PromptLexicon {
             .split(" ")) {
       add(Kind.STOP, null, w);
     }
+  }
+
+  /** Every word that appears in a known word or phrase, sorted (for text-encoder vocabularies). */
+  static SortedSet<String> words() {
+    SortedSet<String> out = new TreeSet<>();
+    for (String phrase : TABLE.keySet()) {
+      out.addAll(List.of(phrase.split(" ")));
+    }
+    return out;
   }
 
   private static void add(Kind kind, Object value, String... phrases) {

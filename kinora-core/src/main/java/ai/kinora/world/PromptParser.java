@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * Parses an English prompt (any caption Kinora writes, or a free prompt in the same vocabulary)
@@ -33,6 +34,14 @@ public final class PromptParser {
           Colour.PINK);
 
   private PromptParser() {}
+
+  /**
+   * Every word the parser knows, synonyms included, sorted: the world's vocabulary, from which text
+   * encoders build theirs.
+   */
+  public static SortedSet<String> vocabulary() {
+    return PromptLexicon.words();
+  }
 
   /**
    * The scene a prompt describes, with the words it could not map and notes on defaults.

@@ -1,0 +1,180 @@
+package ai.kinora.dit;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.kinora.nn.Activations;
+import ai.kinora.nn.Init;
+import ai.kinora.nn.LayerNorm;
+import ai.kinora.nn.Linear;
+import ai.kinora.nn.Mlp;
+import ai.kinora.nn.Namespace;
+import ai.kinora.nn.Rope3d;
+import ai.kinora.patch.Patchifier;
+import ai.kinora.text.TextEmbedding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The diffusion transformer (Peebles and Xie 2023, "Scalable Diffusion Models with Transformers")
+ * on spacetime patches, as the Sora report describes: patch tokens are embedded, pass {@link
+ * DitBlock}s conditioned on the timestep (adaLN-Zero) and the text (cross-attention, plus the
+ * pooled text in the adaLN vector), and a final adaLN layer projects them back to patch values: the
+ * rectified-flow velocity.
+ */
+public final class DiffusionTransformer implements VelocityModel {
+
+  /** Sinusoidal frequencies of the timestep embedding (DiT's 256). */
+  static final int FREQUENCIES = 256;
+
+  /** Timesteps in [0, 1] are scaled to [0, 1000] before the sinusoids, as SD3 and Flux do. */
+  static final double TIME_SCALE = 1000;
+
+  private final DitConfig config;
+  private final Linear patchEmbed;
+  private final Linear timeIn;
+  private final Linear timeOut;
+  private final Linear textPool;
+  private final List<DitBlock> blocks = new ArrayList<>();
+  private final LayerNorm finalNorm;
+  private final Linear finalAdaLN;
+  private final Linear finalLinear;
+  private final Rope3d rope;
+
+  public DiffusionTransformer(Namespace ns, DitConfig config) {
+    this.config = config;
+    int d = config.width();
+    this.patchEmbed = new Linear(ns.child("patch_embed"), config.tokenSize(), d, true);
+    this.timeIn = new Linear(ns.child("time_embed").child("fc1"), FREQUENCIES, d, true);
+    this.timeOut = new Linear(ns.child("time_embed").child("fc2"), d, d, true);
+    this.textPool = new Linear(ns.child("text_pool"), config.textWidth(), d, true);
+    for (int i = 0; i < config.depth(); i++) {
+      blocks.add(new DitBlock(ns.child("blocks").child(i), config));
+    }
+    this.finalNorm = new LayerNorm(ns.child("final_norm"), d, 1e-6, false);
+    this.finalAdaLN = new Linear(ns.child("final_ada_ln"), d, 2 * d, true);
+    this.finalLinear = new Linear(ns.child("final_linear"), d, config.tokenSize(), true);
+    this.rope = new Rope3d(Rope3d.Axes.split(config.headDim()), 10_000);
+    initialize();
+  }
+
+  /** DiT's initialisation, each choice with its reason. */
+  private void initialize() {
+    // Transformer linears: Xavier-uniform weights and zero biases, as DiT (the patch embedding is
+    // a linear map of flattened patches, so it is treated the same way).
+    List<Linear> linears = new ArrayList<>(List.of(patchEmbed, textPool));
+    for (DitBlock block : blocks) {
+      Mlp mlp = block.mlp();
+      linears.addAll(
+          List.of(
+              block.attention().qkv(),
+              block.attention().out(),
+              block.crossAttention().query(),
+              block.crossAttention().keyValue(),
+              mlp.fc1(),
+              mlp.fc2()));
+    }
+    for (Linear l : linears) {
+      fill(l, Init.xavierUniform(l.in(), l.out()), Init.ZEROS);
+    }
+    // Timestep MLP: N(0, 0.02), as DiT.
+    fill(timeIn, new Init.Normal(0.02), Init.ZEROS);
+    fill(timeOut, new Init.Normal(0.02), Init.ZEROS);
+    for (DitBlock block : blocks) {
+      // adaLN-Zero: zero modulation makes every gate 0, so each block starts as the identity,
+      // which DiT found to train best.
+      fill(block.adaLN(), Init.ZEROS, Init.ZEROS);
+      // Cross-attention is not gated, so its output starts at zero to keep the block an identity.
+      fill(block.crossAttention().out(), Init.ZEROS, Init.ZEROS);
+    }
+    // Final layer: zero, so a fresh model predicts exactly zero velocity.
+    fill(finalAdaLN, Init.ZEROS, Init.ZEROS);
+    fill(finalLinear, Init.ZEROS, Init.ZEROS);
+  }
+
+  private static void fill(Linear linear, Init weight, Init bias) {
+    weight.fill(linear.weight());
+    bias.fill(linear.bias());
+  }
+
+  @Override
+  public Patchifier patchifier() {
+    return config.patch();
+  }
+
+  public DitConfig config() {
+    return config;
+  }
+
+  @Override
+  public NDArray forward(
+      NDArray tokens, NDArray coords, NDArray t, TextEmbedding text, NDArray conditionMask) {
+    Shape s = tokens.getShape();
+    if (s.dimension() != 3 || s.get(2) != config.tokenSize()) {
+      throw new IllegalArgumentException(
+          "DiT tokens must be (B, N, " + config.tokenSize() + "), got " + s);
+    }
+    long b = s.get(0);
+    long n = s.get(1);
+    if (!coords.getShape().equals(new Shape(n, 3))) {
+      throw new IllegalArgumentException(
+          "coordinates must be (" + n + ", 3), got " + coords.getShape());
+    }
+    if (!t.getShape().equals(new Shape(b))) {
+      throw new IllegalArgumentException("timesteps must be (" + b + "), got " + t.getShape());
+    }
+    if (text.batch() != b
+        || text.width() != config.textWidth()
+        || text.length() > config.maxTextLength()) {
+      throw new IllegalArgumentException(
+          "text must be ("
+              + b
+              + ", L <= "
+              + config.maxTextLength()
+              + ", "
+              + config.textWidth()
+              + "), got "
+              + text.tokens().getShape());
+    }
+    if (conditionMask != null
+        && (!conditionMask.getShape().equals(new Shape(b, n))
+            || conditionMask.getDataType() != DataType.BOOLEAN)) {
+      throw new IllegalArgumentException(
+          "condition mask must be boolean (" + b + ", " + n + "), got " + conditionMask.getShape());
+    }
+    NDArray x = patchEmbed.forward(tokens); // (B, N, D)
+    NDArray pooled = textPool.forward(text.pooled()); // (B, D)
+    NDArray noisy = timestepEmbedding(t).add(pooled); // (B, D)
+    NDArray clean = null;
+    if (conditionMask != null) {
+      NDArray zero = t.getManager().zeros(new Shape(1), t.getDataType()); // (1)
+      clean = timestepEmbedding(zero).add(pooled); // (B, D)
+    }
+    Modulation c = new Modulation(noisy, clean, conditionMask);
+    Rope3d.Table table = rope.table(coords); // cos, sin (N, Dh)
+    for (DitBlock block : blocks) {
+      x = block.forward(x, c, table, text); // (B, N, D)
+    }
+    NDArray[] m = c.project(finalAdaLN, 2); // 2 x (B, 1 or N, D)
+    NDArray h = Modulation.modulate(finalNorm.forward(x), m[0], m[1]); // (B, N, D)
+    return finalLinear.forward(h); // (B, N, P)
+  }
+
+  /** Sinusoids of t * 1000 (cos then sin, DiT's layout) through a two-layer SiLU MLP: (B, D). */
+  NDArray timestepEmbedding(NDArray t) {
+    int half = FREQUENCIES / 2;
+    float[] frequencies = new float[half];
+    for (int i = 0; i < half; i++) {
+      frequencies[i] = (float) Math.exp(-Math.log(10_000) * i / half);
+    }
+    NDManager m = t.getManager();
+    NDArray angles =
+        t.toType(DataType.FLOAT32, false)
+            .mul(TIME_SCALE)
+            .expandDims(1)
+            .mul(m.create(frequencies).expandDims(0)); // (B, F/2)
+    NDArray sinusoids = angles.cos().concat(angles.sin(), 1); // (B, F)
+    return timeOut.forward(Activations.silu(timeIn.forward(sinusoids))); // (B, D)
+  }
+}

@@ -1,0 +1,72 @@
+package ai.kinora.dit;
+
+import ai.kinora.nn.Rope3d;
+import ai.kinora.patch.Patchifier;
+
+/**
+ * The shape of a {@link DiffusionTransformer}.
+ *
+ * @param width token width D
+ * @param depth number of {@link DitBlock}s
+ * @param heads attention heads; the head dim D / heads is split over (t, y, x) for 3D rotary
+ *     positions, so it must be even and at least 8
+ * @param mlpRatio hidden width of each MLP as a multiple of D
+ * @param patch the spacetime patch (pt, ph, pw) over latents
+ * @param latentChannels channels of the VAE latents
+ * @param textWidth width of the text encoder's tokens
+ * @param maxTextLength the most text tokens a prompt brings (the text encoder's max length)
+ */
+public record DitConfig(
+    int width,
+    int depth,
+    int heads,
+    int mlpRatio,
+    Patchifier patch,
+    int latentChannels,
+    int textWidth,
+    int maxTextLength) {
+
+  public DitConfig {
+    if (width <= 0 || depth <= 0 || heads <= 0 || width % heads != 0) {
+      throw new IllegalArgumentException(
+          "DiT needs width and depth > 0 and width divisible by heads, got width "
+              + width
+              + ", depth "
+              + depth
+              + ", heads "
+              + heads);
+    }
+    Rope3d.Axes.split(width / heads); // validates the head dim for 3D rotary positions
+    if (mlpRatio < 1 || latentChannels < 1 || textWidth < 1 || maxTextLength < 1) {
+      throw new IllegalArgumentException(
+          "DiT needs mlp ratio, latent channels, text width and text length >= 1");
+    }
+    if (patch == null) {
+      throw new IllegalArgumentException("DiT needs a patch size");
+    }
+  }
+
+  /** Seconds-fast tests: 2 blocks of width 32, 4 latent channels. */
+  public static final DitConfig TINY =
+      new DitConfig(32, 2, 2, 4, new Patchifier(1, 2, 2), 4, 32, 32);
+
+  /**
+   * The shipped model, sized for a 4 s 128x128 clip (9 x 16 x 16 latents, 576 tokens) denoised
+   * faster than real time on a 2-core CPU; see DenoisingBenchmark and docs/dit-notes.md.
+   */
+  public static final DitConfig DEFAULT =
+      new DitConfig(192, 8, 4, 4, new Patchifier(1, 2, 2), 16, 128, 128);
+
+  /** For bigger machines. */
+  public static final DitConfig LARGE =
+      new DitConfig(512, 16, 8, 4, new Patchifier(1, 2, 2), 16, 256, 192);
+
+  public int headDim() {
+    return width / heads;
+  }
+
+  /** Values per token: latent channels times the patch volume. */
+  public int tokenSize() {
+    return patch.tokenSize(latentChannels);
+  }
+}

@@ -1,0 +1,118 @@
+package ai.kinora.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.kinora.dit.DitConfig;
+import ai.kinora.dit.TinyModel;
+import ai.kinora.flow.LogitNormal;
+import ai.kinora.flow.Noise;
+import ai.kinora.flow.Schedule;
+import ai.kinora.flow.TimeShift;
+import ai.kinora.nn.AdamW;
+import ai.kinora.nn.Gradients;
+import ai.kinora.nn.LrSchedule;
+import ai.kinora.nn.Step;
+import ai.kinora.patch.Patchifier;
+import ai.kinora.sampling.Conditioning;
+import ai.kinora.sampling.EulerSolver;
+import ai.kinora.sampling.Guidance;
+import ai.kinora.sampling.Sampler;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model-level learning smoke test: a tiny DiT (width 64, 2 blocks) and text encoder, trained
+ * jointly from scratch, overfit two (random latent, caption) pairs in 300 steps, and the sampler
+ * (20 Euler steps, no guidance) then turns each caption back into its latent. Measured: loss falls
+ * about 20x, sample RMS error about 0.1 against 1.4 to the other latent.
+ */
+class OverfitTest {
+
+  static final Shape ONE = new Shape(1, 4, 2, 4, 4);
+  static final List<String> CAPTIONS =
+      List.of("a red circle moves right", "a large blue square spins on a black background");
+
+  @Test
+  void aTinyModelOverfitsTwoCaptionedLatentsAndSamplesThemBack() {
+    int steps = 300;
+    DitConfig config = new DitConfig(64, 2, 4, 4, new Patchifier(1, 2, 2), 4, 32, 32);
+    try (TinyModel model = new TinyModel(1, config);
+        NDManager data = NDManager.newBaseManager()) {
+      NDArray targets = Noise.gaussian(data, new Shape(2, 4, 2, 4, 4), 77); // (2, C, T, H, W)
+      DitTrainStep train =
+          new DitTrainStep(
+              model.dit,
+              model.text,
+              new DitTrainStep.Config(LogitNormal.STANDARD, TimeShift.NONE, 0));
+      AdamW adam = new AdamW(model.params, new AdamW.Config(0.9, 0.99, 1e-8, 0));
+      LrSchedule schedule = LrSchedule.constant(3e-3, 20);
+      SplittableRandom rng = new SplittableRandom(5);
+      int copies = 8; // each pair 8 times a batch, with its own times and noise: steadier steps
+      NDArray repeated = targets.repeat(0, copies); // (2k, C, T, H, W): a, a, .., b, b, ..
+      List<String> captions = new java.util.ArrayList<>();
+      for (String c : CAPTIONS) {
+        for (int k = 0; k < copies; k++) {
+          captions.add(c);
+        }
+      }
+      boolean[][] noMasks = new boolean[2 * copies][2];
+      double first = 0;
+      double last = 0;
+      long start = System.nanoTime();
+      for (int i = 0; i < steps; i++) {
+        try (Step step = Step.open(model.params)) {
+          NDArray batch = repeated.duplicate();
+          batch.attach(step.manager());
+          Gradients g = train.run(step, batch, captions, noMasks, rng);
+          g.clipGlobalNorm(1.0);
+          adam.update(g, schedule.at(i));
+          if (i < 20) {
+            first += g.lossValue() / 20;
+          }
+          if (i >= steps - 20) {
+            last += g.lossValue() / 20;
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      try (Step step = Step.open(model.params)) {
+        NDArray out =
+            Sampler.sample(
+                step.manager(),
+                model.dit,
+                model.text.encode(CAPTIONS),
+                targets.getShape(),
+                new Conditioning.None(),
+                Schedule.of(20),
+                new EulerSolver(),
+                Guidance.none(),
+                3);
+        double[] own = new double[2];
+        double[] other = new double[2];
+        for (int b = 0; b < 2; b++) {
+          NDArray o = out.get(b + ":" + (b + 1));
+          own[b] = rms(o.sub(targets.get(b + ":" + (b + 1))));
+          other[b] = rms(o.sub(targets.get((1 - b) + ":" + (2 - b))));
+        }
+        System.out.printf(
+            "overfit: %d steps in %.1f s, loss %.4f -> %.4f (%.1fx); sample RMS error %.3f / %.3f"
+                + " (to the other target %.3f / %.3f)%n",
+            steps, seconds, first, last, first / last, own[0], own[1], other[0], other[1]);
+        assertTrue(first / last > 10, "loss falls by more than 10x");
+        for (int b = 0; b < 2; b++) {
+          // The targets have unit variance: an RMS error of 0.2 is a fifth of the signal.
+          assertTrue(own[b] < 0.2, "caption " + b + " samples within RMS 0.2 of its latent");
+          assertTrue(own[b] < other[b] / 5, "caption " + b + " samples its own latent");
+        }
+      }
+    }
+  }
+
+  static double rms(NDArray difference) {
+    return Math.sqrt(difference.square().mean().getFloat());
+  }
+}
