@@ -9,35 +9,20 @@ import ai.kinora.data.ManifestEntry;
 import ai.kinora.media.MediaInfo;
 import ai.kinora.media.VideoReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code kinora} commands run in-process, as a user would type them, on real files. */
 class KinoraCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void helpListsEveryCommandWithExamples() {
-    Run r = run("--help");
+    CliRun r = CliRun.run("--help");
     assertEquals(0, r.exitCode());
     for (String word : List.of("world", "score", "bench", "Examples", "./kinora test")) {
       assertTrue(r.out().contains(word), () -> "help lacks " + word + ":\n" + r.out());
@@ -47,8 +32,8 @@ class KinoraCommandTest {
   @Test
   void worldWritesTheClipOfAPromptWithTheRequestedSizeRateAndLength() {
     Path clip = dir.resolve("c.mp4");
-    Run r =
-        run(
+    CliRun r =
+        CliRun.run(
             "world",
             "a small red circle moves to the right on a gray background",
             "-o",
@@ -72,19 +57,21 @@ class KinoraCommandTest {
   void theClipKinoraRendersPassesTheScorerAndTheWrongPromptFails() {
     Path clip = dir.resolve("c.webm");
     String prompt = "a large blue star spins on a dusk background";
-    assertEquals(0, run("world", prompt, "-o", clip.toString()).exitCode());
-    Run good = run("score", clip.toString(), "--prompt", prompt);
+    assertEquals(0, CliRun.run("world", prompt, "-o", clip.toString()).exitCode());
+    CliRun good = CliRun.run("score", clip.toString(), "--prompt", prompt);
     assertEquals(0, good.exitCode(), good.err());
     assertTrue(good.out().contains("ALL PASSED"), good.out());
-    Run bad = run("score", clip.toString(), "--prompt", "a large blue circle on a gray background");
+    CliRun bad =
+        CliRun.run(
+            "score", clip.toString(), "--prompt", "a large blue circle on a gray background");
     assertTrue(bad.out().contains("FAILED"), bad.out());
   }
 
   @Test
   void datasetWritesClipsAndAManifestThatReadsBack() throws IOException {
     Path out = dir.resolve("data");
-    Run r =
-        run(
+    CliRun r =
+        CliRun.run(
             "world",
             "dataset",
             "--count",
@@ -107,7 +94,7 @@ class KinoraCommandTest {
       int frames = VideoReader.read(out.resolve(e.file())).frameCount();
       assertEquals(e.file().endsWith(".png") ? 1 : 8, frames, e.file());
     }
-    Run again = run("world", "dataset", "--count", "1", "-o", out.toString());
+    CliRun again = CliRun.run("world", "dataset", "--count", "1", "-o", out.toString());
     assertEquals(1, again.exitCode());
     assertTrue(again.err().contains("already holds a dataset"), again.err());
   }
@@ -116,14 +103,16 @@ class KinoraCommandTest {
   void suiteScoringPrintsTheAggregate() throws IOException {
     Path right = dir.resolve("right.mp4");
     Path left = dir.resolve("left.mp4");
-    assertEquals(0, run("world", "a red circle moves right", "-o", right.toString()).exitCode());
-    assertEquals(0, run("world", "a red circle moves left", "-o", left.toString()).exitCode());
+    assertEquals(
+        0, CliRun.run("world", "a red circle moves right", "-o", right.toString()).exitCode());
+    assertEquals(
+        0, CliRun.run("world", "a red circle moves left", "-o", left.toString()).exitCode());
     Path suite = dir.resolve("suite.jsonl");
     Files.writeString(
         suite,
         "{\"video\":\"right.mp4\",\"prompt\":\"a red circle moves right\"}\n"
             + "{\"video\":\"left.mp4\",\"prompt\":\"a red circle moves right\"}\n");
-    Run r = run("score", "--suite", suite.toString(), "--json");
+    CliRun r = CliRun.run("score", "--suite", suite.toString(), "--json");
     assertEquals(0, r.exitCode(), r.err());
     String json = r.out().replaceAll("\\s", "");
     assertTrue(json.contains("\"leftRightObjects\":2"), r.out());
@@ -135,16 +124,18 @@ class KinoraCommandTest {
   void badInputGetsOneClearLineAndNoStackTrace() throws IOException {
     Path empty = dir.resolve("empty.mp4");
     Files.createFile(empty);
-    Run[] runs = {
-      run("score", empty.toString(), "--prompt", "a red circle"),
-      run("world", "a red circle", "-o", dir.resolve("x.mp4").toString(), "--size", "100x100"),
-      run("world", "a white square on a white background", "-o", dir.resolve("y.mp4").toString()),
-      run("world", "a dragon", "-o", dir.resolve("z.mp4").toString()),
-      run("world", "a red circle", "-o", dir.resolve("a.mp4").toString(), "--seconds", "61"),
+    CliRun[] runs = {
+      CliRun.run("score", empty.toString(), "--prompt", "a red circle"),
+      CliRun.run(
+          "world", "a red circle", "-o", dir.resolve("x.mp4").toString(), "--size", "100x100"),
+      CliRun.run(
+          "world", "a white square on a white background", "-o", dir.resolve("y.mp4").toString()),
+      CliRun.run("world", "a dragon", "-o", dir.resolve("z.mp4").toString()),
+      CliRun.run("world", "a red circle", "-o", dir.resolve("a.mp4").toString(), "--seconds", "61"),
     };
     String[] expected = {"empty", "multiples of 8", "invisible", "no object", "--seconds"};
     for (int i = 0; i < runs.length; i++) {
-      Run r = runs[i];
+      CliRun r = runs[i];
       assertEquals(1, r.exitCode(), r.err());
       assertTrue(r.err().startsWith("kinora: "), r.err());
       assertTrue(r.err().contains(expected[i]), () -> "expected '" + "' in " + r.err());
@@ -156,11 +147,13 @@ class KinoraCommandTest {
   @Test
   void strictRefusesWordsKinoraCannotMap() {
     Path clip = dir.resolve("s.mp4");
-    Run lenient = run("world", "a red circle moves right past a dragon", "-o", clip.toString());
+    CliRun lenient =
+        CliRun.run("world", "a red circle moves right past a dragon", "-o", clip.toString());
     assertEquals(0, lenient.exitCode(), lenient.err());
     assertTrue(lenient.err().contains("dragon"), lenient.err());
-    Run strict =
-        run("world", "a red circle moves right past a dragon", "-o", clip + "2.mp4", "--strict");
+    CliRun strict =
+        CliRun.run(
+            "world", "a red circle moves right past a dragon", "-o", clip + "2.mp4", "--strict");
     assertEquals(1, strict.exitCode());
     assertTrue(strict.err().contains("dragon"), strict.err());
   }

@@ -13,8 +13,6 @@ import ai.kinora.media.VideoWriter;
 import ai.kinora.vae.VaeConfig;
 import ai.kinora.vae.VideoVae;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,25 +20,12 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The VAE commands run in-process on real files, with a tiny checkpoint. */
 class VaeCommandTest {
 
   @TempDir Path dir;
   Path weights;
-
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @BeforeEach
   void tinyWeights() throws IOException {
@@ -57,7 +42,7 @@ class VaeCommandTest {
     Path in = dir.resolve("in.mp4");
     assertEquals(
         0,
-        run(
+        CliRun.run(
                 "world",
                 "a red circle moves right",
                 "-o",
@@ -68,8 +53,8 @@ class VaeCommandTest {
                 "1.5")
             .exitCode());
     Path out = dir.resolve("out.mp4");
-    Run r =
-        run(
+    CliRun r =
+        CliRun.run(
             "vae",
             "roundtrip",
             in.toString(),
@@ -90,8 +75,8 @@ class VaeCommandTest {
     Path in = dir.resolve("odd.png");
     VideoWriter.write(in, new Video(java.util.List.of(RgbFrame.filled(37, 21, 0x3366CC)), 8));
     Path out = dir.resolve("odd-vae.png");
-    Run r =
-        run(
+    CliRun r =
+        CliRun.run(
             "vae",
             "roundtrip",
             in.toString(),
@@ -114,8 +99,8 @@ class VaeCommandTest {
     }
     Path in = dir.resolve("in.png");
     VideoWriter.write(in, new Video(java.util.List.of(RgbFrame.filled(16, 16, 0)), 8));
-    Run r =
-        run(
+    CliRun r =
+        CliRun.run(
             "vae",
             "roundtrip",
             in.toString(),
@@ -128,7 +113,7 @@ class VaeCommandTest {
     assertTrue(r.err().contains("truncated"), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertFalse(Files.exists(dir.resolve("o.png")));
-    Run missing = run("vae", "eval", "--weights", dir.resolve("none").toString());
+    CliRun missing = CliRun.run("vae", "eval", "--weights", dir.resolve("none").toString());
     assertEquals(1, missing.exitCode());
     assertTrue(missing.err().contains("no such VAE folder"), missing.err());
   }
@@ -136,8 +121,8 @@ class VaeCommandTest {
   @Test
   void trainingATinyVaeWritesAModelThatEvalAndRoundtripUse() {
     Path out = dir.resolve("run");
-    Run train =
-        run(
+    CliRun train =
+        CliRun.run(
             "train",
             "vae",
             "--preset",
@@ -154,8 +139,8 @@ class VaeCommandTest {
             out.toString());
     assertEquals(0, train.exitCode(), train.err());
     assertTrue(train.err().contains("checkpoint step-00000004"), train.err());
-    Run eval =
-        run(
+    CliRun eval =
+        CliRun.run(
             "vae",
             "eval",
             "--weights",
@@ -166,10 +151,10 @@ class VaeCommandTest {
             "1");
     assertEquals(0, eval.exitCode(), eval.err());
     assertTrue(eval.out().contains("224x128") && eval.out().contains("worst"), eval.out());
-    Run again = run("train", "vae", "--resume", out.toString(), "--steps", "9");
+    CliRun again = CliRun.run("train", "vae", "--resume", out.toString(), "--steps", "9");
     assertEquals(1, again.exitCode());
     assertTrue(again.err().contains("--steps cannot change a resumed run"), again.err());
-    Run resumed = run("train", "vae", "--resume", out.toString());
+    CliRun resumed = CliRun.run("train", "vae", "--resume", out.toString());
     assertEquals(0, resumed.exitCode(), resumed.err());
     assertTrue(resumed.err().contains("at step 4"), resumed.err());
   }
