@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.SequencedMap;
 
 /**
- * An exponential moving average of the trainable parameters, e = decay * e + (1 - decay) * p after
- * every update; diffusion models sample from these smoothed weights. The copies live in the same
- * store as "ema.&lt;name&gt;", so they are checkpointed with the model.
+ * An exponential moving average of the trainable parameters, e = d * e + (1 - d) * p after every
+ * update, with a warmed-up decay d = min(decay, (1 + n) / (10 + n)) at the n-th update (n from 0),
+ * so the average forgets the random initialisation within the first few hundred updates instead of
+ * carrying e^-2 of it after 2/(1 - decay) steps; diffusion models sample from these smoothed
+ * weights. The copies live in the same store as "ema.&lt;name&gt;", so they are checkpointed with
+ * the model.
  */
 public final class Ema {
 
@@ -33,14 +36,21 @@ public final class Ema {
     }
   }
 
-  /** Moves the average towards the current parameters; must run inside an open step. */
-  public void update() {
+  /**
+   * Moves the average towards the current parameters after update number {@code n} (counting from
+   * 0, so a resumed run continues the same decays); must run inside an open step.
+   */
+  public void update(long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("update number must be >= 0, got " + n);
+    }
+    double d = decayAt(n);
     if (!parameters.inStep()) {
       throw new IllegalStateException("Ema.update must run inside an open Step");
     }
     for (String name : names) {
       NDArray e = parameters.get("ema." + name);
-      e.muli(decay).addi(parameters.get(name).mul(1 - decay));
+      e.muli(d).addi(parameters.get(name).mul(1 - d));
     }
   }
 
@@ -66,6 +76,11 @@ public final class Ema {
     for (String name : names) {
       parameters.get(name).set(get(name).toByteBuffer());
     }
+  }
+
+  /** The decay used after update number {@code n}: min(decay, (1 + n) / (10 + n)). */
+  public double decayAt(long n) {
+    return Math.min(decay, (1.0 + n) / (10.0 + n));
   }
 
   public double decay() {

@@ -188,7 +188,7 @@ public final class VaeTrainer implements AutoCloseable {
       g.clipGlobalNorm(config.gradClip());
       double lr = schedule.at(s);
       adam.update(g, lr);
-      ema.update();
+      ema.update(s);
       double mse = parts[2].clip(-1, 1).sub(x).square().mean().getFloat() * 127.5 * 127.5;
       double seconds = (System.nanoTime() - start) / 1e9;
       wallSeconds += seconds;

@@ -92,7 +92,7 @@ public record VaeTrainingConfig(
         4,
         64,
         9,
-        0.15,
+        0.3,
         1e-3,
         Math.min(200, steps / 2),
         0.05,

@@ -98,7 +98,7 @@ class AdamWTest {
         Gradients g = step.backward(() -> model.forward(x).sub(y).square().mean());
         loss = g.lossValue();
         adam.update(g, schedule.at(i));
-        ema.update();
+        ema.update(i);
       }
     }
     return loss;
@@ -158,10 +158,12 @@ class AdamWTest {
     try (Parameters params = new Parameters(base, DataType.FLOAT32)) {
       NDArray p = params.create("p", new Shape(2), Init.ONES);
       Ema ema = new Ema(params, 0.75);
-      assertThrows(IllegalStateException.class, ema::update);
+      assertThrows(IllegalStateException.class, () -> ema.update(1000));
+      assertEquals(0.1, ema.decayAt(0), 1e-12); // warm-up: (1 + n) / (10 + n)
+      assertEquals(0.75, ema.decayAt(1000), 1e-12); // capped at the decay
       p.set(new float[] {5, -3});
       try (Step step = Step.open(params)) {
-        ema.update();
+        ema.update(1000);
       }
       assertArrayEquals(new float[] {2, 0}, ema.get("p").toFloatArray(), 1e-6f);
       ema.saveWeights(dir.resolve("ema.safetensors"));
