@@ -21,7 +21,7 @@ class MemoryTest {
       Namespace ns = params.root();
       // Every layer kind, so that any operation attaching a result to a parameter's manager
       // (e.g. a reshape of a norm scale) would show up as growth.
-      ResBlock3d block = new ResBlock3d(ns.child("block"), 2, 4);
+      ResBlock3d block = new ResBlock3d(ns.child("block"), 2, 4, 2);
       Downsample down = new Downsample(ns.child("down"), 4, true, true);
       Upsample up = new Upsample(ns.child("up"), 4, true, true);
       LayerNorm norm = new LayerNorm(ns.child("ln"), 4, 1e-6, true);
