@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Kinora: text-to-video on the JVM.%n",
     subcommands = {
+      GenerateCommand.class,
       WorldCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
     },
     footerHeading = "%nExamples:%n",
     footer = {
+      "  ./kinora generate \"a small red circle moves to the right on a gray background\" -o out.mp4",
       "  ./kinora world \"a small red circle moves to the right on a gray background\" -o c.mp4",
       "  ./kinora world \"a big crimson ball bounces on a starry night\" --size 1280x720 -o b.webm",
       "  ./kinora world dataset --count 1000 -o data/world",
@@ -27,6 +29,7 @@ import picocli.CommandLine.Command;
       "  ./kinora score --suite suite.jsonl",
       "  ./kinora bench render",
       "  ./kinora train vae --steps 12000 --out runs/vae",
+      "  ./kinora train dit --steps 20000 --out runs/dit",
       "  ./kinora vae eval",
       "  ./kinora vae roundtrip clip.mp4 -o clip-vae.mp4",
       "  ./kinora bench vae",

@@ -10,11 +10,21 @@ final class ModelPaths {
 
   private ModelPaths() {}
 
-  /** The shipped VAE: {@code models/vae}. */
-  static Path defaultVae() {
+  /** The shipped models: {@code models/} in the Kinora folder. */
+  static Path models() {
     String home = System.getProperty("kinora.home");
     Path root = home == null || home.isBlank() ? Path.of("") : Path.of(home);
-    return root.resolve("models").resolve("vae");
+    return root.resolve("models");
+  }
+
+  /** The shipped VAE: {@code models/vae}. */
+  static Path defaultVae() {
+    return models().resolve("vae");
+  }
+
+  /** {@code given}, or the shipped text encoder + DiT ({@code models/dit}) when null. */
+  static Path dit(Path given) {
+    return given != null ? given : models().resolve("dit");
   }
 
   /** {@code given}, or the shipped VAE when null. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code kinora train}: trains Kinora's models. */
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     description = "Trains Kinora's models.",
-    subcommands = {TrainCommand.Vae.class})
+    subcommands = {TrainCommand.Vae.class, TrainDitCommand.class})
 final class TrainCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -30,6 +31,39 @@ final class TrainCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  /**
+   * Checks the run options shared by every trainer: exactly one of --out (a new run, in a folder
+   * that holds none yet) and --resume, and none of {@code recorded} with --resume, since a resumed
+   * run continues with its recorded settings.
+   */
+  static void checkRun(CommandSpec spec, Path out, Path resume, String... recorded) {
+    if ((out == null) == (resume == null)) {
+      throw new IllegalArgumentException("give either --out DIR for a new run or --resume DIR");
+    }
+    if (resume != null) {
+      for (String option : recorded) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new IllegalArgumentException(
+              option + " cannot change a resumed run: it continues with its recorded settings");
+        }
+      }
+    } else if (Files.exists(out.resolve(TrainingRun.CHECKPOINTS))) {
+      throw new IllegalArgumentException(
+          out + " already holds a run; use --resume " + out + " or another --out");
+    }
+  }
+
+  /** The newest complete checkpoint of the run in {@code dir}. */
+  static Path latestCheckpoint(Path dir) throws java.io.IOException {
+    return TrainingRun.latestCheckpoint(dir)
+        .orElseThrow(() -> new IllegalArgumentException(dir + ": no checkpoint to resume from"));
+  }
+
+  /** The command as typed, for the record beside a trained model. */
+  static String commandLine(CommandSpec spec) {
+    return "kinora " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
 
   /** {@code kinora train vae}: trains the video compression network. */
@@ -112,47 +146,29 @@ final class TrainCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter err = spec.commandLine().getErr();
-      if ((out == null) == (resume == null)) {
-        throw new IllegalArgumentException("give either --out DIR for a new run or --resume DIR");
-      }
-      if (resume != null) {
-        for (String option :
-            new String[] {
-              "--preset",
-              "--steps",
-              "--data",
-              "--batch",
-              "--crop",
-              "--frames",
-              "--lr",
-              "--warmup",
-              "--seed",
-              "--checkpoint-every"
-            }) {
-          if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-            throw new IllegalArgumentException(
-                option + " cannot change a resumed run: it continues with its recorded settings");
-          }
-        }
-      }
+      checkRun(
+          spec,
+          out,
+          resume,
+          "--preset",
+          "--steps",
+          "--data",
+          "--batch",
+          "--crop",
+          "--frames",
+          "--lr",
+          "--warmup",
+          "--seed",
+          "--checkpoint-every");
       Path dir = resume != null ? resume : out;
-      String command =
-          "kinora " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+      String command = commandLine(spec);
       try (NDManager manager = NDManager.newBaseManager()) {
         VaeTrainer trainer;
         if (resume != null) {
-          Path checkpoint =
-              TrainingRun.latestCheckpoint(resume)
-                  .orElseThrow(
-                      () ->
-                          new IllegalArgumentException(resume + ": no checkpoint to resume from"));
+          Path checkpoint = latestCheckpoint(resume);
           trainer = VaeTrainer.resume(manager, checkpoint);
           err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
         } else {
-          if (Files.exists(out.resolve(TrainingRun.CHECKPOINTS))) {
-            throw new IllegalArgumentException(
-                out + " already holds a run; use --resume " + out + " or another --out");
-          }
           trainer = VaeTrainer.start(manager, config(), source());
         }
         try (trainer) {

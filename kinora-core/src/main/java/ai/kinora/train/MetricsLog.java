@@ -78,13 +78,13 @@ final class MetricsLog implements AutoCloseable {
     write(n);
   }
 
-  private void write(ObjectNode n) throws IOException {
+  void write(ObjectNode n) throws IOException {
     out.write(n.toString());
     out.write('\n');
     out.flush();
   }
 
-  private static double round(double v) {
+  static double round(double v) {
     return Double.isFinite(v) ? Math.round(v * 1000) / 1000.0 : v;
   }
 

@@ -80,15 +80,39 @@ public final class TrainingRun {
 
   /** Writes checkpoint step-N atomically, refreshes OUT/model and prunes old checkpoints. */
   Path checkpoint(VaeTrainer trainer) throws IOException {
-    long step = trainer.stepsDone();
-    String name = String.format("step-%08d", step);
+    String name = String.format("step-%08d", trainer.stepsDone());
+    VideoVae model = trainer.averagedModel();
+    return writeAtomically(
+        out,
+        name,
+        temp -> {
+          trainer.saveCheckpoint(temp);
+          model.save(temp.resolve(MODEL), record(trainer));
+        },
+        () -> model.save(out.resolve(MODEL), record(trainer)));
+  }
+
+  /** Writes into a directory. */
+  interface Filler {
+    void fill(Path dir) throws IOException;
+  }
+
+  /** Work after a checkpoint is complete. */
+  interface After {
+    void run() throws IOException;
+  }
+
+  /**
+   * Writes OUT/checkpoints/{@code name}: {@code fill} writes into a temporary folder that is then
+   * renamed, so a kill at any moment leaves only complete checkpoints; then {@code after} runs and
+   * all but the newest {@value #KEEP} checkpoints are deleted.
+   */
+  static Path writeAtomically(Path out, String name, Filler fill, After after) throws IOException {
     Path checkpoints = out.resolve(CHECKPOINTS);
     Path temp = checkpoints.resolve("." + name + ".tmp");
     deleteTree(temp);
     Files.createDirectories(temp);
-    trainer.saveCheckpoint(temp);
-    VideoVae model = trainer.averagedModel();
-    model.save(temp.resolve(MODEL), record(trainer));
+    fill.fill(temp);
     Path done = checkpoints.resolve(name);
     deleteTree(done);
     try {
@@ -96,7 +120,7 @@ public final class TrainingRun {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, done);
     }
-    model.save(out.resolve(MODEL), record(trainer));
+    after.run();
     prune(checkpoints);
     return done;
   }

@@ -34,6 +34,7 @@ public final class TinyModel implements AutoCloseable {
   }
 
   public TinyModel(int seed, DitConfig config) {
+    Engine.getInstance(); // loads the native library before the first JNI call
     threads = JniUtils.getNumThreads();
     JniUtils.setNumThreads(1);
     Engine.getInstance().setRandomSeed(seed);

@@ -1,0 +1,158 @@
+package ai.kinora.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.kinora.eval.SuiteSummary;
+import ai.kinora.generate.PromptSuite;
+import ai.kinora.train.DitTrainer;
+import ai.kinora.train.DitTrainingConfig;
+import ai.kinora.train.DitTrainingRun;
+import ai.kinora.train.TrainingRun;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kinora train dit}: trains the text encoder and diffusion transformer together. */
+@Command(
+    name = "dit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trains the text encoder and the diffusion transformer together on Kinora World clips",
+      "rendered per step in buckets (128x128, 224x128 and 128x224; images and 1-4 s clips at",
+      "8 fps), encoded by a frozen VAE, captioned mostly in the descriptive style, each with a",
+      "random frame-conditioning mask. Writes OUT/metrics.jsonl, OUT/checkpoints (the last two",
+      "kept), the newest EMA model in OUT/model and, at each checkpoint, sample videos of",
+      "held-out prompts in OUT/samples with their scores; --resume OUT continues a killed run."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./kinora train dit --steps 20000 --out runs/dit",
+      "  ./kinora train dit --resume runs/dit",
+      "  ./kinora train dit --vae runs/vae/model --steps 20000 --out runs/dit2"
+    })
+final class TrainDitCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder of a new run.")
+  Path out;
+
+  @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR.")
+  Path resume;
+
+  @Option(
+      names = "--vae",
+      paramLabel = "DIR",
+      description = "The VAE whose latents the model learns (default: the shipped models/vae).")
+  Path vae;
+
+  @Option(
+      names = "--steps",
+      paramLabel = "N",
+      defaultValue = "20000",
+      description = "Updates in the run (default: ${DEFAULT-VALUE}).")
+  long steps;
+
+  @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate.")
+  Double lr;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of weights and data.")
+  Long seed;
+
+  @Option(
+      names = "--checkpoint-every",
+      paramLabel = "N",
+      description = "Steps between checkpoints.")
+  Long checkpointEvery;
+
+  @Option(
+      names = "--samples",
+      paramLabel = "N",
+      defaultValue = "6",
+      description =
+          "Held-out prompts sampled and scored at each checkpoint (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    TrainCommand.checkRun(
+        spec, out, resume, "--vae", "--steps", "--lr", "--seed", "--checkpoint-every");
+    if (samples < 0) {
+      throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
+    }
+    Path dir = resume != null ? resume : out;
+    try (NDManager manager = NDManager.newBaseManager()) {
+      DitTrainer trainer;
+      if (resume != null) {
+        Path checkpoint = TrainCommand.latestCheckpoint(resume);
+        trainer = DitTrainer.resume(manager, checkpoint);
+        err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
+      } else {
+        trainer = DitTrainer.start(manager, config(), ModelPaths.vae(vae));
+      }
+      try (trainer) {
+        DitTrainingConfig c = trainer.config();
+        long params = trainer.model().parameters().trainableCount();
+        err.printf(
+            Locale.ROOT,
+            "training text encoder + DiT (%.2f M parameters) on latents of %s: %d steps%n",
+            params / 1e6,
+            trainer.vaeDir(),
+            c.steps());
+        err.flush();
+        List<String> prompts = PromptSuite.heldOut(samples);
+        DitTrainingRun run = new DitTrainingRun(dir, TrainCommand.commandLine(spec), prompts);
+        long remaining = c.steps() - trainer.stepsDone();
+        try (Progress progress = Progress.start("train dit", remaining, "steps")) {
+          run.run(
+              trainer,
+              new DitTrainingRun.Listener() {
+                @Override
+                public void onStep(DitTrainer.StepReport r) {
+                  progress.extra(
+                      String.format(
+                          Locale.ROOT,
+                          "step %d, loss %.4f, %s x%d",
+                          r.step(),
+                          r.loss(),
+                          r.bucket(),
+                          r.clips()));
+                  progress.step();
+                }
+
+                @Override
+                public void onCheckpoint(long step, Path saved, SuiteSummary s) {
+                  err.printf(
+                      Locale.ROOT,
+                      "checkpoint %s: samples pass %d/%d attributes (%.1f%%), left/right %.0f%%%n",
+                      saved.getFileName(),
+                      s.passed(),
+                      s.judged(),
+                      100 * s.attributeAccuracy(),
+                      100 * s.leftRightAccuracy());
+                  err.flush();
+                }
+              });
+        }
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "trained %d steps in %.0f s; model in %s%n",
+                trainer.stepsDone(), trainer.wallSeconds(), dir.resolve(TrainingRun.MODEL));
+      }
+    }
+    return 0;
+  }
+
+  private DitTrainingConfig config() {
+    DitTrainingConfig d = DitTrainingConfig.defaults(steps);
+    long every = checkpointEvery != null ? checkpointEvery : Math.min(d.checkpointEvery(), steps);
+    return d.with(null, lr, seed, every);
+  }
+}

@@ -1,0 +1,42 @@
+package ai.kinora.generate;
+
+import ai.kinora.world.CaptionStyle;
+import ai.kinora.world.Captioner;
+import ai.kinora.world.ParsedPrompt;
+import ai.kinora.world.PromptParser;
+import ai.kinora.world.Scene;
+import java.util.List;
+
+/**
+ * The prompt enhancer of the Sora report: a short user prompt becomes the detailed, descriptive
+ * caption the model was mostly trained on. Kinora parses the prompt into a scene (filling what it
+ * leaves out with the parser's defaults) and writes that scene's descriptive caption, with the
+ * requested duration; words it could not map are reported, and generation goes on with what it
+ * understood.
+ */
+public final class PromptEnhancer {
+
+  /** The enhanced prompt: the scene understood, its caption, and what was left out or adjusted. */
+  public record Enhanced(Scene scene, String caption, List<String> unmapped, List<String> notes) {
+    public Enhanced {
+      unmapped = List.copyOf(unmapped);
+      notes = List.copyOf(notes);
+    }
+  }
+
+  private PromptEnhancer() {}
+
+  /**
+   * Enhances {@code prompt} for a clip of {@code seconds} (an image takes the scene at its start);
+   * throws {@link ai.kinora.world.PromptException} when nothing in it can be understood.
+   */
+  public static Enhanced enhance(String prompt, double seconds) {
+    ParsedPrompt parsed = PromptParser.parse(prompt);
+    Scene scene = seconds > 0 ? parsed.scene().withDuration(seconds) : parsed.scene();
+    return new Enhanced(
+        scene,
+        Captioner.caption(scene, CaptionStyle.DESCRIPTIVE),
+        parsed.unmapped(),
+        parsed.notes());
+  }
+}

@@ -1,0 +1,89 @@
+package ai.kinora.train;
+
+import ai.kinora.media.RgbFrame;
+import ai.kinora.vae.VaeConfig;
+import ai.kinora.world.CaptionStyle;
+import ai.kinora.world.Captioner;
+import ai.kinora.world.Scene;
+import ai.kinora.world.SceneRenderer;
+import ai.kinora.world.SceneSampler;
+import ai.kinora.world.Weighted;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The diffusion transformer's training data as a pure function of (seed, step), like {@link
+ * TrainingBatches}: step s draws a bucket, then that many random Kinora World scenes of the
+ * bucket's canvas and duration, renders each whole (a scene of S seconds is 1 + 8S frames, frame 0
+ * at t = 0 and the last at t = S; an image is frame 0 of a 4-second scene), captions each in a
+ * style drawn mostly descriptive (the Sora report's re-captioning; the prompt enhancer turns user
+ * prompts into the same style), and draws each clip's frame-conditioning mask.
+ */
+public final class DitBatches {
+
+  /** One step's clips, all of one bucket, with captions and frame masks over latent frames. */
+  public record Batch(
+      DitBuckets.Bucket bucket,
+      List<Scene> scenes,
+      List<List<RgbFrame>> clips,
+      List<String> captions,
+      boolean[][] masks) {}
+
+  /** Descriptive 80%, normal 10%, short 10%. */
+  public static final Weighted<CaptionStyle> STYLES = styles();
+
+  private final DitBuckets buckets;
+  private final FrameMasks masks;
+  private final int temporalPatch;
+  private final long seed;
+
+  public DitBatches(DitBuckets buckets, FrameMasks masks, int temporalPatch, long seed) {
+    this.buckets = buckets;
+    this.masks = masks;
+    this.temporalPatch = temporalPatch;
+    this.seed = seed;
+  }
+
+  public Batch batch(long step) {
+    SplittableRandom random = new SplittableRandom(TrainingBatches.stepSeed(seed, step));
+    DitBuckets.Bucket bucket = buckets.draw(random);
+    double fps = buckets.fps();
+    int frames = bucket.frames(fps);
+    int latentFrames = VaeConfig.latentFrames(frames);
+    double seconds = bucket.image() ? Scene.DEFAULT_SECONDS : bucket.seconds();
+    SceneSampler sampler =
+        new SceneSampler(
+            SceneSampler.Settings.defaults()
+                .withCanvases(Weighted.uniform(bucket.canvas()))
+                .withDurations(Weighted.uniform(seconds)),
+            random.nextLong());
+    List<Scene> scenes = new ArrayList<>();
+    List<List<RgbFrame>> clips = new ArrayList<>();
+    List<String> captions = new ArrayList<>();
+    boolean[][] held = new boolean[bucket.batch()][];
+    for (int i = 0; i < bucket.batch(); i++) {
+      Scene scene = sampler.nextScene();
+      SceneRenderer renderer = new SceneRenderer(scene, bucket.canvas(), random.nextLong());
+      List<RgbFrame> clip = new ArrayList<>(frames);
+      for (int f = 0; f < frames; f++) {
+        clip.add(renderer.renderFrame(f, fps));
+      }
+      scenes.add(scene);
+      clips.add(clip);
+      captions.add(Captioner.caption(scene, STYLES.sample(random)));
+      held[i] = masks.sample(latentFrames, temporalPatch, random);
+    }
+    return new Batch(bucket, scenes, clips, captions, held);
+  }
+
+  private static Weighted<CaptionStyle> styles() {
+    Map<CaptionStyle, Double> w = new LinkedHashMap<>();
+    w.put(CaptionStyle.DESCRIPTIVE, 0.8);
+    w.put(CaptionStyle.NORMAL, 0.1);
+    w.put(CaptionStyle.SHORT, 0.1);
+    return Weighted.of(w);
+  }
+}

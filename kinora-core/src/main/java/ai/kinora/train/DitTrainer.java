@@ -1,0 +1,291 @@
+package ai.kinora.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.kinora.dit.DitModel;
+import ai.kinora.flow.LogitNormal;
+import ai.kinora.flow.TimeShift;
+import ai.kinora.nn.AdamW;
+import ai.kinora.nn.AtomicFiles;
+import ai.kinora.nn.CheckpointException;
+import ai.kinora.nn.Ema;
+import ai.kinora.nn.Gradients;
+import ai.kinora.nn.LrSchedule;
+import ai.kinora.nn.Step;
+import ai.kinora.text.Tokenizer;
+import ai.kinora.vae.VideoTensors;
+import ai.kinora.vae.VideoVae;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * One diffusion-transformer training run's state and update: the text encoder and DiT ({@link
+ * DitModel}), AdamW with warmup and cosine decay, an EMA of the weights (what ships), the frozen
+ * VAE that encodes each batch on the fly, and the data stream of {@link DitBatches}. Everything
+ * random is a function of (seed, step), so {@link #resume} continues exactly where {@link
+ * #saveCheckpoint} left off.
+ */
+public final class DitTrainer implements AutoCloseable {
+
+  public static final String TRAIN_STATE = "train.safetensors";
+  public static final String TRAINER_JSON = "trainer.json";
+  static final String FORMAT = "kinora-dit-training/1";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What one update did; {@code step} counts updates done, so the first report says 1. */
+  public record StepReport(
+      long step,
+      String bucket,
+      int clips,
+      int tokens,
+      double loss,
+      double lr,
+      double gradNorm,
+      double encodeSeconds,
+      double seconds) {}
+
+  private final NDManager parent;
+  private final DitTrainingConfig config;
+  private final Path vaeDir;
+  private final VideoVae vae;
+  private final DitModel model;
+  private final DitBatches batches;
+  private final DitTrainStep trainStep;
+  private final AdamW adam;
+  private final Ema ema;
+  private final LrSchedule schedule;
+  private double wallSeconds;
+  private DitModel averaged;
+
+  private DitTrainer(NDManager parent, DitTrainingConfig config, Path vaeDir)
+      throws CheckpointException {
+    this.parent = parent;
+    this.config = config;
+    this.vaeDir = vaeDir.toAbsolutePath();
+    this.vae = VideoVae.load(parent, vaeDir);
+    if (vae.config().latentChannels() != config.dit().latentChannels()) {
+      vae.close();
+      throw new CheckpointException(
+          vaeDir
+              + ": the VAE makes "
+              + vae.config().latentChannels()
+              + " latent channels, the DiT config expects "
+              + config.dit().latentChannels());
+    }
+    DitBuckets buckets = config.bucketSet();
+    Engine.getInstance().setRandomSeed(engineSeed(config.seed(), -1)); // the initial weights
+    this.model =
+        new DitModel(
+            parent,
+            config.dit(),
+            config.text(),
+            Tokenizer.fromWorld(),
+            new DitModel.Native(buckets.canvases(), buckets.fps()));
+    this.batches =
+        new DitBatches(buckets, FrameMasks.DEFAULT, config.dit().patch().pt(), config.seed());
+    this.trainStep =
+        new DitTrainStep(
+            model.dit(),
+            model.text(),
+            new DitTrainStep.Config(LogitNormal.STANDARD, TimeShift.FLUX, config.captionDropout()));
+    this.adam =
+        new AdamW(model.parameters(), new AdamW.Config(0.9, 0.999, 1e-8, config.weightDecay()));
+    this.ema = new Ema(model.parameters(), config.emaDecay());
+    this.schedule =
+        LrSchedule.cosine(
+            config.peakLr(),
+            config.warmupSteps(),
+            config.steps(),
+            config.peakLr() * config.finalLrFraction());
+  }
+
+  /** A fresh run on latents of the VAE in {@code vaeDir}. */
+  public static DitTrainer start(NDManager parent, DitTrainingConfig config, Path vaeDir)
+      throws CheckpointException {
+    return new DitTrainer(parent, config, vaeDir);
+  }
+
+  /** Continues the run saved in {@code checkpoint}, with its recorded config and VAE. */
+  public static DitTrainer resume(NDManager parent, Path checkpoint) throws CheckpointException {
+    Path record = checkpoint.resolve(TRAINER_JSON);
+    JsonNode json;
+    try {
+      json = JSON.readTree(Files.readString(record));
+    } catch (NoSuchFileException e) {
+      throw new CheckpointException(record + ": no such file (not a training checkpoint)", e);
+    } catch (JsonProcessingException e) {
+      throw new CheckpointException(record + ": not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new CheckpointException(record + ": cannot read: " + e.getMessage(), e);
+    }
+    if (json == null || !FORMAT.equals(json.path("format").asText())) {
+      throw new CheckpointException(record + ": not a Kinora DiT training record");
+    }
+    DitTrainingConfig config = DitTrainingConfig.fromJson(json.get("training"), record.toString());
+    String vae = json.path("data").path("vae").asText("");
+    if (vae.isEmpty()) {
+      throw new CheckpointException(record + ": does not name the VAE the run trained on");
+    }
+    DitTrainer trainer = new DitTrainer(parent, config, Path.of(vae));
+    try {
+      trainer.model.parameters().load(checkpoint.resolve(TRAIN_STATE));
+    } catch (IOException e) {
+      trainer.close();
+      throw e instanceof CheckpointException c ? c : new CheckpointException(e.getMessage(), e);
+    }
+    long step = json.path("step").asLong(-1);
+    if (step != trainer.stepsDone()) {
+      trainer.close();
+      throw new CheckpointException(
+          record
+              + ": records step "
+              + step
+              + " but the optimizer state has "
+              + trainer.stepsDone());
+    }
+    trainer.wallSeconds = json.path("wall_seconds").asDouble(0);
+    return trainer;
+  }
+
+  /**
+   * One update: the step's batch rendered and encoded by the VAE, the flow-matching loss of {@link
+   * DitTrainStep}, clipping, AdamW, EMA. Non-finite gradients fail the run with the step named.
+   */
+  public StepReport step() {
+    long start = System.nanoTime();
+    long s = stepsDone();
+    DitBatches.Batch batch = batches.batch(s);
+    float[] values;
+    Shape shape;
+    try (Step step = vae.step()) {
+      NDArray latents = vae.encode(VideoTensors.fromClips(step.manager(), batch.clips()));
+      values = latents.toFloatArray(); // (B, L, T', h, w)
+      shape = latents.getShape();
+    }
+    double encodeSeconds = (System.nanoTime() - start) / 1e9;
+    SplittableRandom rng =
+        new SplittableRandom(TrainingBatches.stepSeed(config.seed() ^ 0xD17L, s));
+    Engine.getInstance().setRandomSeed(engineSeed(config.seed(), s));
+    try (Step step = model.step()) {
+      NDArray latents = step.manager().create(values, shape);
+      Gradients g = trainStep.run(step, latents, batch.captions(), batch.masks(), rng);
+      double loss = g.lossValue();
+      double norm = g.globalNorm();
+      if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+        throw new IllegalStateException(
+            "the loss or gradients became non-finite at step " + (s + 1) + ": diverged");
+      }
+      g.clipGlobalNorm(config.gradClip());
+      double lr = schedule.at(s);
+      adam.update(g, lr);
+      ema.update(s);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      wallSeconds += seconds;
+      int tokens = (int) (model.dit().patchifier().grid(shape).tokens() * shape.get(0));
+      return new StepReport(
+          s + 1,
+          batch.bucket().label(),
+          batch.clips().size(),
+          tokens,
+          loss,
+          lr,
+          norm,
+          encodeSeconds,
+          seconds);
+    }
+  }
+
+  public long stepsDone() {
+    return adam.stepCount();
+  }
+
+  /** Writes {@value #TRAIN_STATE} (weights, AdamW state, EMA) and {@value #TRAINER_JSON}. */
+  public void saveCheckpoint(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    model.parameters().save(dir.resolve(TRAIN_STATE));
+    ObjectNode json = JSON.createObjectNode();
+    json.put("format", FORMAT);
+    json.put("step", stepsDone());
+    json.put("wall_seconds", wallSeconds);
+    json.set("training", config.toJson());
+    ObjectNode data = json.putObject("data");
+    data.put("source", "kinora world, rendered per step and encoded by the VAE");
+    data.put("vae", vaeDir.toString());
+    data.put("seed", config.seed());
+    data.put("next_step", stepsDone());
+    data.put("rule", "the batch of step s is drawn from SplittableRandom(stepSeed(seed, s))");
+    ObjectNode optimizer = json.putObject("optimizer");
+    AdamW.Config a = adam.config();
+    optimizer.put("type", "AdamW");
+    optimizer.put("beta1", a.beta1());
+    optimizer.put("beta2", a.beta2());
+    optimizer.put("eps", a.eps());
+    optimizer.put("weight_decay", a.weightDecay());
+    optimizer.put("updates", stepsDone());
+    optimizer.put("lr_next", schedule.at(stepsDone()));
+    AtomicFiles.writeString(
+        dir.resolve(TRAINER_JSON),
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+  }
+
+  /** The model to ship: the EMA weights in a model of their own (refreshed on every call). */
+  public DitModel averagedModel() {
+    if (averaged == null) {
+      averaged =
+          new DitModel(
+              parent, config.dit(), config.text(), model.tokenizer(), model.nativeFormat());
+    }
+    for (String name : model.parameters().trainableNames()) {
+      averaged.parameters().get(name).set(ema.get(name).toByteBuffer());
+    }
+    return averaged;
+  }
+
+  public DitTrainingConfig config() {
+    return config;
+  }
+
+  /** The frozen VAE the run encodes with. */
+  public VideoVae vae() {
+    return vae;
+  }
+
+  public Path vaeDir() {
+    return vaeDir;
+  }
+
+  public DitModel model() {
+    return model;
+  }
+
+  public double wallSeconds() {
+    return wallSeconds;
+  }
+
+  void addWallSeconds(double seconds) {
+    wallSeconds += seconds;
+  }
+
+  private static int engineSeed(long seed, long step) {
+    long z = TrainingBatches.stepSeed(seed ^ 0xD1DL, step);
+    return (int) (z ^ (z >>> 32));
+  }
+
+  @Override
+  public void close() {
+    if (averaged != null) {
+      averaged.close();
+    }
+    model.close();
+    vae.close();
+  }
+}

@@ -1,0 +1,43 @@
+package ai.kinora.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.kinora.world.Canvas;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark prompts, the prompt enhancer and the choice of native size. */
+class PromptSuiteTest {
+
+  @Test
+  void everyBenchmarkPromptIsUnderstoodWholly() {
+    List<String> suite = PromptSuite.benchmark();
+    assertTrue(suite.size() >= 50, "at least 50 prompts, got " + suite.size());
+    assertEquals(suite.size(), new HashSet<>(suite).size(), "no prompt twice");
+    for (String prompt : suite) {
+      PromptEnhancer.Enhanced e = PromptEnhancer.enhance(prompt, 4);
+      assertEquals(List.of(), e.unmapped(), prompt);
+      assertTrue(e.caption().endsWith("The clip lasts 4 seconds."), e.caption());
+    }
+  }
+
+  @Test
+  void theEnhancerKeepsTheRequestedDuration() {
+    PromptEnhancer.Enhanced e =
+        PromptEnhancer.enhance("a small red circle moves to the right on a gray background", 6);
+    assertEquals(6, e.scene().durationSeconds());
+    assertTrue(e.caption().startsWith("A small red circle starts on the left"), e.caption());
+  }
+
+  @Test
+  void nativeSizeIsTheNearestAspectRatio() {
+    List<Canvas> natives =
+        List.of(new Canvas(128, 128), new Canvas(224, 128), new Canvas(128, 224));
+    assertEquals(new Canvas(224, 128), NativeSize.nearest(natives, new Canvas(1920, 1080)));
+    assertEquals(new Canvas(128, 224), NativeSize.nearest(natives, new Canvas(1080, 1920)));
+    assertEquals(new Canvas(128, 128), NativeSize.nearest(natives, new Canvas(640, 560)));
+    assertEquals(new Canvas(128, 128), NativeSize.nearest(natives, new Canvas(2048, 2048)));
+  }
+}
