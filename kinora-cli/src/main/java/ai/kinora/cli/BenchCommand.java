@@ -12,7 +12,12 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print the figures recorded in docs/benchmarks.md.",
-    subcommands = {BenchCommand.Render.class, VaeBenchCommand.class})
+    subcommands = {
+      BenchCommand.Render.class,
+      VaeBenchCommand.class,
+      GenerateBenchCommand.class,
+      QualityBenchCommand.class
+    })
 final class BenchCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

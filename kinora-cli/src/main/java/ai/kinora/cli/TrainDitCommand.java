@@ -3,10 +3,13 @@ package ai.kinora.cli;
 import ai.djl.ndarray.NDManager;
 import ai.kinora.eval.SuiteSummary;
 import ai.kinora.generate.PromptSuite;
+import ai.kinora.nn.CheckpointException;
 import ai.kinora.train.DitTrainer;
 import ai.kinora.train.DitTrainingConfig;
 import ai.kinora.train.DitTrainingRun;
 import ai.kinora.train.TrainingRun;
+import ai.kinora.vae.VaeConfigJson;
+import ai.kinora.vae.VideoVae;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +55,15 @@ final class TrainDitCommand implements Callable<Integer> {
   Path vae;
 
   @Option(
+      names = "--preset",
+      paramLabel = "NAME",
+      defaultValue = "default",
+      description =
+          "default (the shipped DiT and text encoder) or tiny (a seconds-fast smoke test on 32x32"
+              + " clips) (default: ${DEFAULT-VALUE}).")
+  String preset;
+
+  @Option(
       names = "--steps",
       paramLabel = "N",
       defaultValue = "20000",
@@ -82,7 +94,7 @@ final class TrainDitCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     TrainCommand.checkRun(
-        spec, out, resume, "--vae", "--steps", "--lr", "--seed", "--checkpoint-every");
+        spec, out, resume, "--preset", "--vae", "--steps", "--lr", "--seed", "--checkpoint-every");
     if (samples < 0) {
       throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
     }
@@ -94,7 +106,8 @@ final class TrainDitCommand implements Callable<Integer> {
         trainer = DitTrainer.resume(manager, checkpoint);
         err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
       } else {
-        trainer = DitTrainer.start(manager, config(), ModelPaths.vae(vae));
+        Path vaeDir = ModelPaths.vae(vae);
+        trainer = DitTrainer.start(manager, config(vaeDir), vaeDir);
       }
       try (trainer) {
         DitTrainingConfig c = trainer.config();
@@ -150,8 +163,17 @@ final class TrainDitCommand implements Callable<Integer> {
     return 0;
   }
 
-  private DitTrainingConfig config() {
-    DitTrainingConfig d = DitTrainingConfig.defaults(steps);
+  private DitTrainingConfig config(Path vaeDir) throws CheckpointException {
+    DitTrainingConfig d =
+        switch (preset.toLowerCase(Locale.ROOT)) {
+          case "default" -> DitTrainingConfig.defaults(steps);
+          case "tiny" ->
+              DitTrainingConfig.tiny(
+                  steps, VaeConfigJson.read(vaeDir.resolve(VideoVae.CONFIG_FILE)).latentChannels());
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown preset \"" + preset + "\"; choose default or tiny");
+        };
     long every = checkpointEvery != null ? checkpointEvery : Math.min(d.checkpointEvery(), steps);
     return d.with(null, lr, seed, every);
   }
