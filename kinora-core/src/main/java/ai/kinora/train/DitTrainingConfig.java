@@ -13,8 +13,8 @@ import java.util.Locale;
  * How the text encoder and diffusion transformer are trained: their shapes, the buckets ({@code
  * "default"} or {@code "tiny"}), AdamW with linear warmup and cosine decay to {@code
  * finalLrFraction} of the peak, gradient clipping, the EMA that ships, the caption dropout that
- * trains the unconditional model for guidance, the seed of weights and data, and the checkpoint
- * interval.
+ * trains the unconditional model for guidance, how many updates each rendered and encoded batch
+ * serves ({@code echo}), the seed of weights and data, and the checkpoint interval.
  */
 public record DitTrainingConfig(
     DitConfig dit,
@@ -28,10 +28,14 @@ public record DitTrainingConfig(
     double emaDecay,
     double gradClip,
     double captionDropout,
+    int echo,
     long seed,
     long checkpointEvery) {
 
   public DitTrainingConfig {
+    if (echo < 1) {
+      throw new IllegalArgumentException("echo must be at least 1, got " + echo);
+    }
     bucketsNamed(buckets); // validates the name
     if (steps < 1 || warmupSteps < 0 || warmupSteps > steps) {
       throw new IllegalArgumentException(
@@ -63,6 +67,7 @@ public record DitTrainingConfig(
         0.999,
         1.0,
         0.1,
+        2,
         0,
         1000);
   }
@@ -90,6 +95,7 @@ public record DitTrainingConfig(
         0.9,
         1.0,
         0.1,
+        2,
         0,
         Math.max(1, steps / 2));
   }
@@ -121,6 +127,7 @@ public record DitTrainingConfig(
     n.put("ema_decay", emaDecay);
     n.put("grad_clip", gradClip);
     n.put("caption_dropout", captionDropout);
+    n.put("echo", echo);
     n.put("seed", seed);
     n.put("checkpoint_every", checkpointEvery);
     return n;
@@ -143,6 +150,7 @@ public record DitTrainingConfig(
           number(n, "ema_decay", where).asDouble(),
           number(n, "grad_clip", where).asDouble(),
           number(n, "caption_dropout", where).asDouble(),
+          number(n, "echo", where).asInt(),
           number(n, "seed", where).asLong(),
           number(n, "checkpoint_every", where).asLong());
     } catch (IllegalArgumentException e) {
@@ -168,6 +176,7 @@ public record DitTrainingConfig(
         emaDecay,
         gradClip,
         captionDropout,
+        echo,
         newSeed != null ? newSeed : seed,
         newEvery != null ? newEvery : checkpointEvery);
   }

@@ -65,15 +65,16 @@ class DitTrainerTest {
     Path checkpoint = dir.resolve("half");
     try (NDManager m = NDManager.newBaseManager();
         DitTrainer t = DitTrainer.start(m, tiny(4), vaeDir)) {
+      assertEquals(2, t.config().echo(), "each batch serves two updates");
       t.step();
-      t.step();
-      t.saveCheckpoint(checkpoint);
+      t.saveCheckpoint(checkpoint); // mid-batch: the resumed run must encode batch 0 again
     }
     try (NDManager m = NDManager.newBaseManager();
         DitTrainer t = DitTrainer.resume(m, checkpoint)) {
-      assertEquals(2, t.stepsDone());
-      assertEquals(straight.get(2), t.step().loss(), 0);
-      assertEquals(straight.get(3), t.step().loss(), 0);
+      assertEquals(1, t.stepsDone());
+      for (int i = 1; i < 4; i++) {
+        assertEquals(straight.get(i), t.step().loss(), 0, "loss of update " + (i + 1));
+      }
     }
     for (double loss : straight) {
       assertTrue(Double.isFinite(loss) && loss > 0, "loss " + loss);
