@@ -9,6 +9,8 @@ import ai.kinora.train.VaeTrainer;
 import ai.kinora.train.VaeTrainingConfig;
 import ai.kinora.train.WorldClips;
 import ai.kinora.vae.VaeConfig;
+import ai.kinora.vae.VaeConfigJson;
+import ai.kinora.vae.VideoVae;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +83,8 @@ final class TrainCommand implements Runnable {
         "  ./kinora train vae --steps 12000 --out runs/vae",
         "  ./kinora train vae --resume runs/vae",
         "  ./kinora train vae --preset tiny --steps 300 --out runs/tiny",
-        "  ./kinora train vae --data data/mine --steps 5000 --out runs/mine"
+        "  ./kinora train vae --data data/mine --steps 5000 --out runs/mine",
+        "  ./kinora train vae --init models/vae --freeze-encoder --steps 4000 --out runs/decoder"
       })
   static final class Vae implements Callable<Integer> {
 
@@ -109,6 +112,19 @@ final class TrainCommand implements Runnable {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Train on a dataset folder.")
     Path data;
+
+    @Option(
+        names = "--init",
+        paramLabel = "DIR",
+        description = "Start from this VAE's weights (its config sets the model's shape).")
+    Path init;
+
+    @Option(
+        names = "--freeze-encoder",
+        description =
+            "With --init: train only the decoder; the encoder, the latents and their"
+                + " normalisation stay exactly as they are (a DiT trained on them stays valid).")
+    boolean freezeEncoder;
 
     @Option(names = "--batch", paramLabel = "B", description = "Clips per step.")
     Integer batch;
@@ -153,6 +169,8 @@ final class TrainCommand implements Runnable {
           "--preset",
           "--steps",
           "--data",
+          "--init",
+          "--freeze-encoder",
           "--batch",
           "--crop",
           "--frames",
@@ -234,12 +252,24 @@ final class TrainCommand implements Runnable {
       return 0;
     }
 
-    private VaeTrainingConfig config() {
+    private VaeTrainingConfig config() throws ai.kinora.nn.CheckpointException {
       VaeTrainingConfig d =
           preset.equalsIgnoreCase("tiny")
               ? VaeTrainingConfig.tiny(steps)
               : VaeTrainingConfig.defaults(steps);
       VaeConfig model = VaeConfig.preset(preset);
+      VaeTrainingConfig.Init start = null;
+      if (init != null) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--preset")) {
+          throw new IllegalArgumentException(
+              "--init takes the model's shape from " + init + "; drop --preset");
+        }
+        model = VaeConfigJson.read(init.resolve(VideoVae.CONFIG_FILE));
+        start = new VaeTrainingConfig.Init(init.toAbsolutePath().toString(), freezeEncoder);
+      } else if (freezeEncoder) {
+        throw new IllegalArgumentException(
+            "--freeze-encoder needs --init DIR: the VAE whose encoder stays as it is");
+      }
       return new VaeTrainingConfig(
           model,
           steps,
@@ -255,7 +285,8 @@ final class TrainCommand implements Runnable {
           d.klWeight(),
           d.gradClip(),
           seed != null ? seed : d.seed(),
-          checkpointEvery != null ? checkpointEvery : Math.min(d.checkpointEvery(), steps));
+          checkpointEvery != null ? checkpointEvery : Math.min(d.checkpointEvery(), steps),
+          start);
     }
 
     private ClipSource source() {

@@ -124,6 +124,26 @@ public final class Parameters implements AutoCloseable {
     return List.copyOf(trainable);
   }
 
+  /**
+   * Stops training the parameters whose names pass {@code which}: they keep their values but get no
+   * gradients (so no backward pass runs through layers only they feed), and optimizers and EMAs
+   * created afterwards leave them alone. Returns how many were frozen.
+   */
+  public int freeze(Predicate<String> which) {
+    if (openStep != null) {
+      throw new IllegalStateException("cannot freeze parameters while a step is open");
+    }
+    int frozen = 0;
+    for (String name : List.copyOf(trainable)) {
+      if (which.test(name)) {
+        tensors.get(name).setRequiresGradient(false);
+        trainable.remove(name);
+        frozen++;
+      }
+    }
+    return frozen;
+  }
+
   /** Number of trainable scalars. */
   public long trainableCount() {
     long n = 0;

@@ -78,6 +78,18 @@ public final class VaeTrainer implements AutoCloseable {
     this.batches = new TrainingBatches(config, source);
     Engine.getInstance().setRandomSeed(engineSeed(config.seed(), -1)); // the initial weights
     this.model = new VideoVae(parent, config.model());
+    if (config.init() != null) {
+      Path from = Path.of(config.init().from());
+      try {
+        model.parameters().load(from.resolve(VideoVae.WEIGHTS_FILE));
+      } catch (IOException e) {
+        model.close();
+        throw new IllegalArgumentException("cannot start from " + from + ": " + e.getMessage(), e);
+      }
+      if (config.init().freezeEncoder()) {
+        model.parameters().freeze(name -> name.startsWith("encoder."));
+      }
+    }
     this.adam =
         new AdamW(model.parameters(), new AdamW.Config(0.9, 0.999, 1e-8, config.weightDecay()));
     this.ema = new Ema(model.parameters(), config.emaDecay());
@@ -256,6 +268,15 @@ public final class VaeTrainer implements AutoCloseable {
     }
     for (String name : model.parameters().trainableNames()) {
       averaged.parameters().get(name).set(ema.get(name).toByteBuffer());
+    }
+    if (config.init() != null && config.init().freezeEncoder()) {
+      // The frozen encoder and its latent normalisation are copied unchanged: same latents.
+      for (String name : averaged.parameters().names()) {
+        if (!model.parameters().trainableNames().contains(name)) {
+          averaged.parameters().get(name).set(model.parameters().get(name).toByteBuffer());
+        }
+      }
+      return averaged;
     }
     List<List<RgbFrame>> clips = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(CALIBRATION_SEED);

@@ -30,7 +30,22 @@ public record VaeTrainingConfig(
     double klWeight,
     double gradClip,
     long seed,
-    long checkpointEvery) {
+    long checkpointEvery,
+    Init init) {
+
+  /**
+   * Where a run starts when not from random weights: the VAE folder {@code from}, and whether its
+   * encoder (and with it the latent space and its normalisation) stays frozen, so only the decoder
+   * learns: how a shipped VAE's decoder is fine-tuned without changing the latents a diffusion
+   * transformer was trained on.
+   */
+  public record Init(String from, boolean freezeEncoder) {
+    public Init {
+      if (from == null || from.isBlank()) {
+        throw new IllegalArgumentException("an initial VAE folder is needed");
+      }
+    }
+  }
 
   public VaeTrainingConfig {
     if (steps < 1 || batch < 1) {
@@ -78,7 +93,8 @@ public record VaeTrainingConfig(
         1e-6,
         1.0,
         1,
-        50);
+        50,
+        null);
   }
 
   /**
@@ -101,7 +117,8 @@ public record VaeTrainingConfig(
         1e-6,
         1.0,
         0,
-        1000);
+        1000,
+        null);
   }
 
   public VaeTrainingConfig withSteps(long s) {
@@ -120,7 +137,8 @@ public record VaeTrainingConfig(
         klWeight,
         gradClip,
         seed,
-        checkpointEvery);
+        checkpointEvery,
+        init);
   }
 
   public ObjectNode toJson() {
@@ -140,6 +158,11 @@ public record VaeTrainingConfig(
     n.put("grad_clip", gradClip);
     n.put("seed", seed);
     n.put("checkpoint_every", checkpointEvery);
+    if (init != null) {
+      ObjectNode i = n.putObject("init");
+      i.put("from", init.from());
+      i.put("freeze_encoder", init.freezeEncoder());
+    }
     return n;
   }
 
@@ -160,7 +183,12 @@ public record VaeTrainingConfig(
           field(n, "kl_weight", where).asDouble(),
           field(n, "grad_clip", where).asDouble(),
           field(n, "seed", where).asLong(),
-          field(n, "checkpoint_every", where).asLong());
+          field(n, "checkpoint_every", where).asLong(),
+          n.has("init")
+              ? new Init(
+                  n.path("init").path("from").asText(""),
+                  n.path("init").path("freeze_encoder").asBoolean(false))
+              : null);
     } catch (IllegalArgumentException e) {
       throw new CheckpointException(where + ": invalid training config: " + e.getMessage(), e);
     }

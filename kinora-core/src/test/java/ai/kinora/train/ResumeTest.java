@@ -2,6 +2,7 @@ package ai.kinora.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,8 @@ class ResumeTest {
           1e-6,
           1.0,
           7,
-          4);
+          4,
+          null);
 
   static List<Double> losses(VaeTrainer trainer, int steps) {
     List<Double> out = new ArrayList<>();
@@ -74,6 +76,58 @@ class ResumeTest {
       }
     }
     assertEquals(straight, resumed, "losses of steps 1-6, uninterrupted vs resumed at 3");
+  }
+
+  @Test
+  void fineTuningTheDecoderKeepsTheEncoderAndLatentsExactly() throws IOException {
+    Path start = dir.resolve("start");
+    float[] encoderBefore;
+    float[] decoderBefore;
+    try (NDManager base = NDManager.newBaseManager()) {
+      try (VaeTrainer trainer = VaeTrainer.start(base, CONFIG, new WorldClips())) {
+        losses(trainer, 2);
+        VideoVae model = trainer.averagedModel();
+        model.save(start, null);
+        encoderBefore = model.parameters().get("encoder.conv_in.weight").toFloatArray();
+        decoderBefore = model.parameters().get("decoder.conv_out.weight").toFloatArray();
+      }
+      VaeTrainingConfig tune =
+          new VaeTrainingConfig(
+              CONFIG.model(),
+              4,
+              2,
+              16,
+              5,
+              0.25,
+              3e-3,
+              1,
+              0.1,
+              0.01,
+              0.9,
+              1e-6,
+              1.0,
+              7,
+              2,
+              new VaeTrainingConfig.Init(start.toString(), true));
+      Path checkpoint = dir.resolve("tuned");
+      try (VaeTrainer trainer = VaeTrainer.start(base, tune, new WorldClips())) {
+        losses(trainer, 2);
+        trainer.saveCheckpoint(checkpoint);
+      }
+      try (VaeTrainer trainer = VaeTrainer.resume(base, checkpoint)) {
+        assertTrue(trainer.config().init().freezeEncoder(), "the recipe records the freeze");
+        losses(trainer, 2);
+        VideoVae tuned = trainer.averagedModel();
+        try (VideoVae original = VideoVae.load(base, start)) {
+          assertArrayEquals(
+              encoderBefore, tuned.parameters().get("encoder.conv_in.weight").toFloatArray());
+          assertArrayEquals(original.latentScale(), tuned.latentScale());
+          assertArrayEquals(original.latentShift(), tuned.latentShift());
+        }
+        float[] decoderAfter = tuned.parameters().get("decoder.conv_out.weight").toFloatArray();
+        assertFalse(java.util.Arrays.equals(decoderBefore, decoderAfter), "the decoder learned");
+      }
+    }
   }
 
   @Test
