@@ -1,6 +1,7 @@
 package ai.kinora.generate;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.kinora.dit.DitModel;
 import ai.kinora.flow.Schedule;
@@ -59,6 +60,16 @@ public final class TextToVideo {
       negative = negative == null ? "" : negative;
     }
 
+    /** The same request with another seed (the windows of a long video). */
+    public Request withSeed(long newSeed) {
+      return new Request(prompt, size, seconds, fps, newSeed, steps, guidance, negative);
+    }
+
+    /** The same request for another duration. */
+    public Request withSeconds(double newSeconds) {
+      return new Request(prompt, size, newSeconds, fps, seed, steps, guidance, negative);
+    }
+
     /** Output frames: round(seconds * fps), at least one. */
     public int frames() {
       return seconds == 0 ? 1 : (int) Math.max(1, Math.round(seconds * fps));
@@ -107,60 +118,112 @@ public final class TextToVideo {
     Canvas canvas = NativeSize.nearest(nat.sizes(), request.size());
     int nativeFrames =
         request.seconds() == 0 ? 1 : (int) Math.max(1, Math.round(request.seconds() * nat.fps()));
-    int latentFrames = (nativeFrames - 1 + VaeConfig.TEMPORAL_FACTOR - 1) / 4 + 1;
+    Stopwatch clock = new Stopwatch();
+    List<RgbFrame> decoded =
+        sample(
+            Window.text(canvas, Window.latentFramesFor(nativeFrames)),
+            prompt.caption(),
+            request,
+            clock);
+    List<RgbFrame> out = resample(decoded.subList(0, nativeFrames), nat.fps(), request);
+    clock.resampled();
+    return new Result(out, request.fps(), canvas, prompt, clock.timings());
+  }
+
+  /** Seconds per stage, accumulated over the windows of one generation. */
+  public static final class Stopwatch {
+    private long mark = System.nanoTime();
+    private final double[] seconds = new double[4];
+
+    private void lap(int stage) {
+      long now = System.nanoTime();
+      seconds[stage] += (now - mark) / 1e9;
+      mark = now;
+    }
+
+    void resampled() {
+      lap(3);
+    }
+
+    public Timings timings() {
+      return new Timings(seconds[0], seconds[1], seconds[2], seconds[3]);
+    }
+  }
+
+  /** The model's native format (sizes and frame rate). */
+  public DitModel.Native nativeFormat() {
+    return model.nativeFormat();
+  }
+
+  /** Encodes frames already at a native size into the VAE's normalised latents. */
+  public Latents encode(List<RgbFrame> frames) {
+    return new VaeCodec(vae).encode(frames);
+  }
+
+  /**
+   * Runs one window: the caption (and the request's negative prompt) encoded, the window's latent
+   * frames denoised with its held frames, loop and edit source, and decoded to all {@link
+   * Window#videoFrames} native frames.
+   */
+  public List<RgbFrame> sample(Window window, String caption, Request request, Stopwatch clock) {
     int f = VaeConfig.SPATIAL_FACTOR;
-    Shape shape =
-        new Shape(
-            1,
-            model.dit().config().latentChannels(),
-            latentFrames,
-            canvas.height() / f,
-            canvas.width() / f);
-    long t0 = System.nanoTime();
+    int channels = model.dit().config().latentChannels();
+    int h = window.canvas().height() / f;
+    int w = window.canvas().width() / f;
+    Shape shape = new Shape(1, channels, window.latentFrames(), h, w);
     float[] values;
-    long t1;
     try (Step step = model.step()) {
-      TextEmbedding text = model.text().encode(List.of(prompt.caption()));
+      NDManager m = step.manager();
+      TextEmbedding text = model.text().encode(List.of(caption));
       Guidance guidance =
           request.guidance() == 1
               ? Guidance.none()
               : Guidance.of(request.guidance(), model.text().encode(List.of(request.negative())));
-      t1 = System.nanoTime();
+      clock.lap(0);
       NDArray latents =
           Sampler.sample(
-              step.manager(),
+              m,
               model.dit(),
               text,
               shape,
-              new Conditioning.None(),
+              conditioning(m, window, shape),
               Schedule.of(request.steps()),
               new EulerSolver(),
               guidance,
               request.seed());
       values = latents.toFloatArray();
     }
-    long t2 = System.nanoTime();
-    List<RgbFrame> decoded = new ArrayList<>(nativeFrames);
-    Latents z =
-        Latents.of(
-            values, (int) shape.get(1), latentFrames, (int) shape.get(3), (int) shape.get(4));
-    new VaeCodec(vae)
-        .decode(
-            z,
-            frame -> {
-              if (decoded.size() < nativeFrames) {
-                decoded.add(frame);
-              }
-            });
-    long t3 = System.nanoTime();
-    List<RgbFrame> out = resample(decoded, nat.fps(), request);
-    long t4 = System.nanoTime();
-    return new Result(
-        out,
-        request.fps(),
-        canvas,
-        prompt,
-        new Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9));
+    clock.lap(1);
+    List<RgbFrame> decoded =
+        new VaeCodec(vae).decode(Latents.of(values, channels, window.latentFrames(), h, w));
+    clock.lap(2);
+    return decoded;
+  }
+
+  /** The window's held frames, loop and edit as one {@link Conditioning}. */
+  private static Conditioning conditioning(NDManager m, Window window, Shape shape) {
+    List<Conditioning> parts = new ArrayList<>();
+    for (Window.Held held : window.held()) {
+      List<Integer> at = new ArrayList<>();
+      for (int i = 0; i < held.count(); i++) {
+        at.add(held.at() + i);
+      }
+      NDArray z = held.latents().toArray(m, held.from(), held.to()); // (1, C, K, h, w)
+      if (!z.getShape().slice(3).equals(shape.slice(3))) {
+        throw new IllegalArgumentException(
+            "held latents of " + z.getShape() + " do not fit a window of " + shape);
+      }
+      parts.add(new Conditioning.Frames(z, at));
+    }
+    if (window.loop()) {
+      parts.add(new Conditioning.Loop());
+    }
+    if (window.edit() != null) {
+      parts.add(new Conditioning.Edit(window.edit().toArray(m), window.strength()));
+    }
+    return parts.isEmpty()
+        ? new Conditioning.None()
+        : parts.size() == 1 ? parts.get(0) : new Conditioning.All(parts);
   }
 
   /** To the requested frame count (by time) and size (centre crop to the aspect, then resize). */

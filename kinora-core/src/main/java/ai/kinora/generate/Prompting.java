@@ -1,0 +1,233 @@
+package ai.kinora.generate;
+
+import ai.kinora.media.Resample;
+import ai.kinora.media.RgbFrame;
+import ai.kinora.vae.Latents;
+import ai.kinora.world.Canvas;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Prompting with images and videos, the Sora report's second half: every mode is one or more {@link
+ * Window}s of the one denoising loop, with clean latent frames held where the inputs are.
+ *
+ * <p>The VAE is causal, so a clip's first latent frame encodes its first video frame alone (an
+ * image) and every later one a group of four frames. Held frames respect that: context that opens a
+ * window is encoded as a clip of its own (its first frame is the window's first, image-like latent
+ * frame); context that closes a window is a clip's later latent frames (groups of four), placed at
+ * the window's end, with the clip's first frame falling in the generated slot just before them.
+ * Inputs are fitted to the native size first ({@link Fit}); outputs are resampled to the request.
+ */
+public final class Prompting {
+
+  /** How an input of another aspect ratio is fitted to the native size. */
+  public enum Fit {
+    /** Cut the largest centred region with the target's aspect ratio. */
+    CROP,
+    /** Fit all of it, with black bars. */
+    PAD
+  }
+
+  /** Latent frames of context held from an input video (8 video frames plus its first). */
+  static final int CONTEXT = 2;
+
+  private final TextToVideo generator;
+
+  public Prompting(TextToVideo generator) {
+    this.generator = generator;
+  }
+
+  /** The native canvas for a request, and frames fitted to it. */
+  Canvas canvas(TextToVideo.Request request) {
+    return NativeSize.nearest(generator.nativeFormat().sizes(), request.size());
+  }
+
+  static List<RgbFrame> fit(List<RgbFrame> frames, Canvas canvas, Fit fit) {
+    List<RgbFrame> out = new ArrayList<>(frames.size());
+    for (RgbFrame f : frames) {
+      out.add(
+          fit == Fit.CROP
+              ? Resample.cropToAspect(f, canvas.width(), canvas.height())
+              : Resample.padToAspect(f, canvas.width(), canvas.height()));
+    }
+    return out;
+  }
+
+  /** Native frames for {@code seconds} of new video (at least one). */
+  int nativeFrames(double seconds) {
+    return (int) Math.max(1, Math.round(seconds * generator.nativeFormat().fps()));
+  }
+
+  /** The input's frames converted to the native frame rate. */
+  List<RgbFrame> atNativeRate(List<RgbFrame> frames, double fps) {
+    double nativeFps = generator.nativeFormat().fps();
+    if (frames.size() < 2 || Math.abs(fps - nativeFps) < 1e-9) {
+      return frames;
+    }
+    return Resample.changeFps(new ai.kinora.media.Video(frames, fps), nativeFps).frames();
+  }
+
+  /**
+   * Animates {@code image}: it becomes the first frame (held as the first latent frame) and the
+   * rest follows the prompt. Returns native frames, the first of them the image's reconstruction.
+   */
+  public List<RgbFrame> animate(
+      RgbFrame image, Fit fit, TextToVideo.Request request, String caption) {
+    Canvas canvas = canvas(request);
+    Latents first = generator.encode(fit(List.of(image), canvas, fit));
+    int frames = nativeFrames(request.seconds());
+    Window window =
+        Window.text(canvas, Window.latentFramesFor(frames))
+            .holding(List.of(new Window.Held(first, 0, 1, 0)));
+    return generator
+        .sample(window, caption, request, new TextToVideo.Stopwatch())
+        .subList(0, frames);
+  }
+
+  /**
+   * New frames that continue {@code video} (native size and rate): its last 1 + 4 x {@value
+   * #CONTEXT} frames are held at the window's start. Returns only the new frames.
+   */
+  public List<RgbFrame> extendForward(
+      List<RgbFrame> video, double seconds, TextToVideo.Request request, String caption) {
+    Canvas canvas = new Canvas(video.get(0).width(), video.get(0).height());
+    int contextFrames = Math.min(video.size(), 1 + 4 * CONTEXT);
+    int m = (contextFrames - 1) / 4; // context groups after the first frame
+    contextFrames = 1 + 4 * m;
+    Latents context = generator.encode(video.subList(video.size() - contextFrames, video.size()));
+    int wanted = nativeFrames(seconds);
+    int k = (wanted + 3) / 4; // new groups
+    Window window =
+        Window.text(canvas, 1 + m + k).holding(List.of(new Window.Held(context, 0, 1 + m, 0)));
+    List<RgbFrame> decoded =
+        generator.sample(window, caption, request, new TextToVideo.Stopwatch());
+    return new ArrayList<>(decoded.subList(contextFrames, contextFrames + wanted));
+  }
+
+  /**
+   * New frames that lead into {@code video} (native size and rate): its first 1 + 4 x {@value
+   * #CONTEXT} frames are encoded as a clip and their later latent frames held at the window's end;
+   * the generated slot just before them is the video's first frame, which the output keeps from the
+   * input. Returns only the new frames.
+   */
+  public List<RgbFrame> extendBackward(
+      List<RgbFrame> video, double seconds, TextToVideo.Request request, String caption) {
+    Canvas canvas = new Canvas(video.get(0).width(), video.get(0).height());
+    int m = Math.max(0, Math.min(CONTEXT, (video.size() - 1) / 4));
+    Latents head = generator.encode(video.subList(0, 1 + 4 * m));
+    int wanted = nativeFrames(seconds);
+    int k = (wanted + 3) / 4; // new groups before the video's first frame
+    int total = 1 + k + m; // image-like first frame, k new groups, m held groups
+    Window window = Window.text(canvas, total);
+    if (m > 0) {
+      window = window.holding(List.of(new Window.Held(head, 1, 1 + m, 1 + k)));
+    }
+    List<RgbFrame> decoded =
+        generator.sample(window, caption, request, new TextToVideo.Stopwatch());
+    int firstOfVideo = 4 * k; // the slot of video frame 0
+    return new ArrayList<>(decoded.subList(firstOfVideo - wanted, firstOfVideo));
+  }
+
+  /**
+   * New frames from the end of {@code a} to the start of {@code b} (both native size and rate): a's
+   * tail held at the window's start, b's head at its end. Returns only the new frames: 4g - 1 of
+   * them, the nearest such count to the request.
+   */
+  public List<RgbFrame> connect(
+      List<RgbFrame> a,
+      List<RgbFrame> b,
+      double seconds,
+      TextToVideo.Request request,
+      String caption) {
+    Canvas canvas = new Canvas(a.get(0).width(), a.get(0).height());
+    int ma = Math.max(0, Math.min(CONTEXT, (a.size() - 1) / 4));
+    int mb = Math.max(0, Math.min(CONTEXT, (b.size() - 1) / 4));
+    Latents tail = generator.encode(a.subList(a.size() - (1 + 4 * ma), a.size()));
+    Latents head = generator.encode(b.subList(0, 1 + 4 * mb));
+    int wanted = nativeFrames(seconds);
+    // After a's context (1 + 4ma frames), g new groups end with b's first frame: 4g - 1 new ones,
+    // g chosen so that this is the nearest to the request.
+    int g = Math.max(1, Math.round((wanted + 1) / 4f));
+    int total = 1 + ma + g + mb;
+    List<Window.Held> held = new ArrayList<>();
+    held.add(new Window.Held(tail, 0, 1 + ma, 0));
+    if (mb > 0) {
+      held.add(new Window.Held(head, 1, 1 + mb, 1 + ma + g));
+    }
+    List<RgbFrame> decoded =
+        generator.sample(
+            Window.text(canvas, total).holding(held),
+            caption,
+            request,
+            new TextToVideo.Stopwatch());
+    int from = 1 + 4 * ma;
+    int slotOfB = 4 * (ma + g); // the generated slot of b's first frame
+    return new ArrayList<>(decoded.subList(from, slotOfB));
+  }
+
+  /**
+   * A clip whose last frame flows into its first: the window's last latent frame is tied to its
+   * first during sampling, and the tied group (which decodes to the opening again) is dropped, so
+   * playing the frames in a loop is seamless. Native frames: 1 + 4j, the nearest to the request.
+   */
+  public List<RgbFrame> loop(TextToVideo.Request request, String caption) {
+    Canvas canvas = canvas(request);
+    int wanted = nativeFrames(request.seconds());
+    int j = Math.max(1, Math.round((wanted - 1) / 4f)); // groups kept
+    Window window = new Window(canvas, j + 2, List.of(), true, null, 1);
+    List<RgbFrame> decoded =
+        generator.sample(window, caption, request, new TextToVideo.Stopwatch());
+    return new ArrayList<>(decoded.subList(0, 1 + 4 * j));
+  }
+
+  /**
+   * SDEdit: {@code video} (native size and rate) encoded, noised to {@code strength} and denoised
+   * under the new prompt, in windows of {@code window} latent frames; returns as many frames.
+   */
+  public List<RgbFrame> edit(
+      List<RgbFrame> video, double strength, TextToVideo.Request request, String caption) {
+    Canvas canvas = new Canvas(video.get(0).width(), video.get(0).height());
+    Latents source = generator.encode(video);
+    Window window = new Window(canvas, source.frames(), List.of(), false, source, strength);
+    List<RgbFrame> decoded =
+        generator.sample(window, caption, request, new TextToVideo.Stopwatch());
+    return new ArrayList<>(decoded.subList(0, video.size()));
+  }
+
+  /**
+   * A long video from one prompt, window after window: the first window is text-only, each later
+   * one extends the frames so far ({@link #extendForward}); frames go to {@code out} as soon as
+   * they are final, so memory stays bounded by one window. Windows of {@code windowSeconds}.
+   */
+  public void longVideo(
+      TextToVideo.Request request, String caption, double windowSeconds, Consumer<RgbFrame> out) {
+    int total = nativeFrames(request.seconds());
+    int first = Math.min(total, nativeFrames(windowSeconds));
+    Canvas canvas = canvas(request);
+    List<RgbFrame> frames =
+        generator
+            .sample(
+                Window.text(canvas, Window.latentFramesFor(first)),
+                caption,
+                request,
+                new TextToVideo.Stopwatch())
+            .subList(0, first);
+    List<RgbFrame> context = new ArrayList<>(frames);
+    frames.forEach(out);
+    int done = first;
+    int window = 1;
+    while (done < total) {
+      double seconds = Math.min(windowSeconds, (total - done) / generator.nativeFormat().fps());
+      TextToVideo.Request next = request.withSeed(request.seed() + window++);
+      List<RgbFrame> more = extendForward(context, seconds, next, caption);
+      more.forEach(out);
+      done += more.size();
+      context.addAll(more);
+      if (context.size() > 1 + 4 * CONTEXT) {
+        context =
+            new ArrayList<>(context.subList(context.size() - (1 + 4 * CONTEXT), context.size()));
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package ai.kinora.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.kinora.dit.DitModel;
+import ai.kinora.dit.TinyModel;
+import ai.kinora.media.RgbFrame;
+import ai.kinora.text.SmallTextEncoder;
+import ai.kinora.vae.VaeCodec;
+import ai.kinora.vae.VaeConfig;
+import ai.kinora.vae.VideoVae;
+import ai.kinora.world.Canvas;
+import ai.kinora.world.PromptParser;
+import ai.kinora.world.Scene;
+import ai.kinora.world.SceneRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The prompting modes on a tiny untrained pipeline: lengths, and the properties that hold whatever
+ * the weights (held frames come back exactly as the VAE reconstructs them; SDEdit at strength 0
+ * returns its source).
+ */
+class PromptingTest {
+
+  static NDManager manager;
+  static VideoVae vae;
+  static DitModel model;
+  static Prompting prompting;
+  static int threads;
+  static final String CAPTION = "A small red circle moves to the right.";
+
+  @BeforeAll
+  static void tinyPipeline() {
+    Engine.getInstance();
+    threads = JniUtils.getNumThreads();
+    JniUtils.setNumThreads(1);
+    Engine.getInstance().setRandomSeed(11);
+    manager = NDManager.newBaseManager();
+    vae = new VideoVae(manager, VaeConfig.TINY);
+    ai.kinora.dit.DitConfig t = ai.kinora.dit.DitConfig.TINY;
+    model =
+        new DitModel(
+            manager,
+            new ai.kinora.dit.DitConfig(
+                t.width(),
+                t.depth(),
+                t.heads(),
+                t.mlpRatio(),
+                t.patch(),
+                8,
+                t.textWidth(),
+                t.maxTextLength()),
+            SmallTextEncoder.Config.TINY,
+            TinyModel.tokenizer(),
+            new DitModel.Native(List.of(new Canvas(32, 32), new Canvas(48, 32)), 8));
+    prompting = new Prompting(new TextToVideo(vae, model));
+  }
+
+  @AfterAll
+  static void close() {
+    model.close();
+    vae.close();
+    manager.close();
+    JniUtils.setNumThreads(threads);
+  }
+
+  static TextToVideo.Request request(double seconds) {
+    return new TextToVideo.Request(
+        "a red circle moves right", new Canvas(32, 32), seconds, 8, 3, 2, 2, "");
+  }
+
+  static List<RgbFrame> clip(Canvas canvas, int frames) {
+    Scene scene =
+        PromptParser.parse("a large blue square moves to the left on a white background").scene();
+    SceneRenderer r = new SceneRenderer(scene, canvas, 1);
+    List<RgbFrame> out = new ArrayList<>();
+    for (int i = 0; i < frames; i++) {
+      out.add(r.renderFrame(i, 8));
+    }
+    return out;
+  }
+
+  @Test
+  void animateKeepsTheImageAsTheFirstFrame() {
+    RgbFrame image = clip(new Canvas(64, 40), 1).get(0); // another size and aspect
+    List<RgbFrame> out = prompting.animate(image, Prompting.Fit.CROP, request(2), CAPTION);
+    assertEquals(16, out.size());
+    RgbFrame fitted = Prompting.fit(List.of(image), new Canvas(32, 32), Prompting.Fit.CROP).get(0);
+    VaeCodec codec = new VaeCodec(vae);
+    RgbFrame reconstruction = codec.decode(codec.encode(List.of(fitted))).get(0);
+    assertTrue(out.get(0).samePixels(reconstruction), "frame 0 is the held image");
+  }
+
+  @Test
+  void extendingAndConnectingGiveTheRequestedNewFrames() {
+    List<RgbFrame> video = clip(new Canvas(32, 32), 20);
+    assertEquals(12, prompting.extendForward(video, 1.5, request(1), CAPTION).size());
+    assertEquals(12, prompting.extendBackward(video, 1.5, request(1), CAPTION).size());
+    assertEquals(
+        3, prompting.extendForward(video.subList(0, 2), 0.375, request(1), CAPTION).size());
+    List<RgbFrame> transition =
+        prompting.connect(video, clip(new Canvas(32, 32), 9), 2, request(1), CAPTION);
+    assertEquals(15, transition.size(), "4g - 1 frames, the nearest to 16");
+  }
+
+  @Test
+  void aLoopHasOnePlusFourJFramesAndEditAtZeroReturnsItsSource() {
+    assertEquals(17, prompting.loop(request(2), CAPTION).size());
+    List<RgbFrame> video = clip(new Canvas(32, 32), 9);
+    List<RgbFrame> same = prompting.edit(video, 0, request(1), CAPTION);
+    VaeCodec codec = new VaeCodec(vae);
+    List<RgbFrame> reconstruction = codec.decode(codec.encode(video));
+    assertEquals(9, same.size());
+    for (int i = 0; i < 9; i++) {
+      assertTrue(same.get(i).samePixels(reconstruction.get(i)), "frame " + i);
+    }
+  }
+
+  @Test
+  void aLongVideoComesWindowByWindowWithTheRequestedLength() {
+    List<RgbFrame> frames = new ArrayList<>();
+    prompting.longVideo(request(10), CAPTION, 4, frames::add);
+    assertEquals(80, frames.size());
+  }
+}
