@@ -1,12 +1,9 @@
 package ai.kinora.cli;
 
-import ai.djl.ndarray.NDManager;
-import ai.kinora.dit.DitModel;
 import ai.kinora.generate.PromptEnhancer;
 import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.media.VideoWriter;
-import ai.kinora.vae.VideoVae;
 import ai.kinora.world.Canvas;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,103 +51,78 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin ClipOptions clip;
 
-  @Option(
-      names = "--steps",
-      paramLabel = "N",
-      defaultValue = "" + TextToVideo.DEFAULT_STEPS,
-      description = "Denoising steps (default: ${DEFAULT-VALUE}).")
-  int steps;
+  @Mixin GenerationOptions generation;
 
   @Option(
-      names = "--guidance",
-      paramLabel = "G",
-      defaultValue = "" + TextToVideo.DEFAULT_GUIDANCE,
-      description = "Classifier-free guidance scale, 1 = none (default: ${DEFAULT-VALUE}).")
-  double guidance;
-
-  @Option(
-      names = "--negative",
-      paramLabel = "TEXT",
-      defaultValue = "",
-      description = "Negative prompt: what to steer away from (default: none).")
-  String negative;
-
-  @Option(names = "--strict", description = "Refuse prompts with words Kinora cannot map.")
-  boolean strict;
-
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      description = "Text encoder + DiT folder (default: models/dit).")
-  Path model;
-
-  @Option(names = "--vae", paramLabel = "DIR", description = "VAE folder (default: models/vae).")
-  Path vae;
+      names = "--n",
+      paramLabel = "K",
+      defaultValue = "1",
+      description =
+          "Variations: K videos from seeds N, N+1, ... written as OUT-1.mp4 ... OUT-K.mp4"
+              + " (default: ${DEFAULT-VALUE}).")
+  int variations;
 
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!(name.endsWith(".mp4") || name.endsWith(".webm") || name.endsWith(".gif"))) {
-      throw new IllegalArgumentException(
-          output + ": choose a video file ending in .mp4, .webm or .gif");
+    Outputs.requireVideo(output);
+    if (variations < 1 || variations > 64) {
+      throw new IllegalArgumentException("--n must be 1..64, got " + variations);
     }
     Canvas size = clip.canvas();
     double fps = clip.fps();
-    PromptEnhancer.Enhanced enhanced = PromptEnhancer.enhance(prompt, 4);
-    double seconds = clip.secondsOr(enhanced.scene().durationSeconds());
-    if (seconds != enhanced.scene().durationSeconds()) {
-      enhanced = PromptEnhancer.enhance(prompt, seconds);
-    }
-    if (!enhanced.unmapped().isEmpty()) {
-      String words = String.join(", ", enhanced.unmapped());
-      if (strict) {
-        throw new IllegalArgumentException(
-            "--strict: the prompt has words Kinora cannot map: " + words);
+    double seconds = clip.secondsOr(PromptEnhancer.enhance(prompt, 4).scene().durationSeconds());
+    PromptEnhancer.Enhanced enhanced = ModelSession.enhance(prompt, seconds, generation, err);
+    try (ModelSession session = ModelSession.open(generation)) {
+      for (int v = 0; v < variations; v++) {
+        Path file = variations == 1 ? output : Outputs.numbered(output, v + 1);
+        TextToVideo.Request request =
+            new TextToVideo.Request(
+                prompt,
+                size,
+                seconds,
+                fps,
+                clip.seed + v,
+                generation.steps,
+                generation.guidance,
+                generation.negative);
+        TextToVideo.Result result = session.generator.generate(request, enhanced);
+        long encodeStart = System.nanoTime();
+        List<RgbFrame> frames = result.frames();
+        VideoWriter.write(
+            file, size.width(), size.height(), fps, frames.size(), frames::get, () -> {});
+        long end = System.nanoTime();
+        TextToVideo.Timings t = result.timings();
+        if (v == 0) {
+          out.println("caption: " + enhanced.caption());
+        }
+        out.printf(
+            Locale.ROOT,
+            "wrote %s: %s, %d frames at %s fps (%.3g s), generated at %s, seed %d%n",
+            file,
+            size,
+            frames.size(),
+            WorldCommand.trim(fps),
+            frames.size() / fps,
+            result.nativeSize(),
+            request.seed());
+        out.printf(
+            Locale.ROOT,
+            "time: load %.0f ms, text %.0f ms, denoising %.0f ms (%d steps), decoding %.0f ms,"
+                + " resizing %.0f ms, encoding %.0f ms; total in command %.2f s; peak RSS %d MB%n",
+            v == 0 ? session.loadNanos / 1e6 : 0.0,
+            t.text() * 1e3,
+            t.denoising() * 1e3,
+            generation.steps,
+            t.decoding() * 1e3,
+            t.resampling() * 1e3,
+            (end - encodeStart) / 1e6,
+            (end - start) / 1e9,
+            VaeBenchCommand.peakRssMb());
+        out.flush();
       }
-      err.println("kinora: ignoring words Kinora cannot map: " + words);
-    }
-    for (String note : enhanced.notes()) {
-      err.println("kinora: " + note);
-    }
-    TextToVideo.Request request =
-        new TextToVideo.Request(prompt, size, seconds, fps, clip.seed, steps, guidance, negative);
-    try (NDManager manager = NDManager.newBaseManager();
-        VideoVae v = VideoVae.load(manager, ModelPaths.vae(vae));
-        DitModel m = DitModel.load(manager, ModelPaths.dit(model))) {
-      long loaded = System.nanoTime();
-      TextToVideo.Result result = new TextToVideo(v, m).generate(request, enhanced);
-      long encodeStart = System.nanoTime();
-      List<RgbFrame> frames = result.frames();
-      VideoWriter.write(
-          output, size.width(), size.height(), fps, frames.size(), frames::get, () -> {});
-      long end = System.nanoTime();
-      TextToVideo.Timings t = result.timings();
-      out.println("caption: " + enhanced.caption());
-      out.printf(
-          Locale.ROOT,
-          "wrote %s: %s, %d frames at %s fps (%.3g s), generated at %s%n",
-          output,
-          size,
-          frames.size(),
-          WorldCommand.trim(fps),
-          frames.size() / fps,
-          result.nativeSize());
-      out.printf(
-          Locale.ROOT,
-          "time: load %.0f ms, text %.0f ms, denoising %.0f ms (%d steps), decoding %.0f ms,"
-              + " resizing %.0f ms, encoding %.0f ms; total in command %.2f s; peak RSS %s%n",
-          (loaded - start) / 1e6,
-          t.text() * 1e3,
-          t.denoising() * 1e3,
-          steps,
-          t.decoding() * 1e3,
-          t.resampling() * 1e3,
-          (end - encodeStart) / 1e6,
-          (end - start) / 1e9,
-          VaeBenchCommand.peakRssMb() + " MB");
     }
     return 0;
   }

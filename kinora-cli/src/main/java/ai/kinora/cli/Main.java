@@ -12,6 +12,12 @@ import picocli.CommandLine.Command;
     description = "Kinora: text-to-video on the JVM.%n",
     subcommands = {
       GenerateCommand.class,
+      StillCommands.Image.class,
+      StillCommands.Animate.class,
+      VideoPromptCommands.Extend.class,
+      VideoPromptCommands.Connect.class,
+      VideoPromptCommands.Loop.class,
+      VideoPromptCommands.Edit.class,
       WorldCommand.class,
       ScoreCommand.class,
       BenchCommand.class,

@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.kinora.media.MediaInfo;
 import ai.kinora.media.VideoReader;
-import ai.kinora.vae.VaeConfig;
-import ai.kinora.vae.VideoVae;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,54 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
 class GenerateCommandTest {
 
   @TempDir static Path dir;
+  static TinyModels tiny;
   static Path vae;
   static Path run;
-  private static int threads;
 
   @BeforeAll
   static void trainATinyModel() throws Exception {
-    Engine.getInstance();
-    threads = JniUtils.getNumThreads();
-    JniUtils.setNumThreads(1);
-    Engine.getInstance().setRandomSeed(5);
-    vae = dir.resolve("vae");
-    try (NDManager m = NDManager.newBaseManager();
-        VideoVae v = new VideoVae(m, VaeConfig.TINY)) {
-      v.save(vae, null);
-    }
-    run = dir.resolve("dit");
-    CliRun train =
-        CliRun.run(
-            "train",
-            "dit",
-            "--preset",
-            "tiny",
-            "--vae",
-            vae.toString(),
-            "--steps",
-            "3",
-            "--samples",
-            "1",
-            "--out",
-            run.toString());
-    assertEquals(0, train.exitCode(), train.err());
-    assertTrue(train.err().contains("checkpoint step-00000003: samples pass"), train.err());
-    assertTrue(Files.exists(run.resolve("model/model.safetensors")));
-  }
-
-  @AfterAll
-  static void restoreThreads() {
-    JniUtils.setNumThreads(threads);
+    tiny = TinyModels.get();
+    vae = tiny.vae;
+    run = tiny.run;
+    assertTrue(
+        tiny.training.err().contains("checkpoint step-00000003: samples pass"),
+        tiny.training.err());
   }
 
   CliRun generate(String... extra) {
-    String[] base = {
-      "generate", "--model", run.resolve("model").toString(), "--vae", vae.toString()
-    };
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    return CliRun.run(args);
+    return tiny.run("generate", extra);
   }
 
   @Test

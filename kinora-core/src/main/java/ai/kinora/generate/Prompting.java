@@ -39,11 +39,11 @@ public final class Prompting {
   }
 
   /** The native canvas for a request, and frames fitted to it. */
-  Canvas canvas(TextToVideo.Request request) {
+  public Canvas canvas(TextToVideo.Request request) {
     return NativeSize.nearest(generator.nativeFormat().sizes(), request.size());
   }
 
-  static List<RgbFrame> fit(List<RgbFrame> frames, Canvas canvas, Fit fit) {
+  public static List<RgbFrame> fit(List<RgbFrame> frames, Canvas canvas, Fit fit) {
     List<RgbFrame> out = new ArrayList<>(frames.size());
     for (RgbFrame f : frames) {
       out.add(
@@ -60,7 +60,7 @@ public final class Prompting {
   }
 
   /** The input's frames converted to the native frame rate. */
-  List<RgbFrame> atNativeRate(List<RgbFrame> frames, double fps) {
+  public List<RgbFrame> atNativeRate(List<RgbFrame> frames, double fps) {
     double nativeFps = generator.nativeFormat().fps();
     if (frames.size() < 2 || Math.abs(fps - nativeFps) < 1e-9) {
       return frames;

@@ -227,7 +227,7 @@ public final class TextToVideo {
   }
 
   /** To the requested frame count (by time) and size (centre crop to the aspect, then resize). */
-  static List<RgbFrame> resample(List<RgbFrame> frames, double nativeFps, Request request) {
+  public static List<RgbFrame> resample(List<RgbFrame> frames, double nativeFps, Request request) {
     int want = request.frames();
     List<RgbFrame> timed = frames;
     if (frames.size() > 1 && Math.abs(request.fps() - nativeFps) > 1e-9) {

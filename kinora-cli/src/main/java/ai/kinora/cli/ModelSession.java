@@ -1,0 +1,76 @@
+package ai.kinora.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.kinora.dit.DitModel;
+import ai.kinora.generate.PromptEnhancer;
+import ai.kinora.generate.Prompting;
+import ai.kinora.generate.TextToVideo;
+import ai.kinora.nn.CheckpointException;
+import ai.kinora.vae.VideoVae;
+import java.io.PrintWriter;
+
+/**
+ * The loaded models of one command, and the prompt handling every generating command shares: the
+ * enhancer, unmapped words reported (or refused with --strict) and the parser's notes.
+ */
+final class ModelSession implements AutoCloseable {
+
+  private final NDManager manager;
+  private final VideoVae vae;
+  private final DitModel model;
+  final TextToVideo generator;
+  final Prompting prompting;
+  final long loadNanos;
+
+  private ModelSession(NDManager manager, VideoVae vae, DitModel model, long loadNanos) {
+    this.manager = manager;
+    this.vae = vae;
+    this.model = model;
+    this.generator = new TextToVideo(vae, model);
+    this.prompting = new Prompting(generator);
+    this.loadNanos = loadNanos;
+  }
+
+  static ModelSession open(GenerationOptions options) throws CheckpointException {
+    long start = System.nanoTime();
+    NDManager manager = NDManager.newBaseManager();
+    VideoVae vae = null;
+    try {
+      vae = VideoVae.load(manager, ModelPaths.vae(options.vae));
+      DitModel model = DitModel.load(manager, ModelPaths.dit(options.model));
+      return new ModelSession(manager, vae, model, System.nanoTime() - start);
+    } catch (CheckpointException | RuntimeException e) {
+      if (vae != null) {
+        vae.close();
+      }
+      manager.close();
+      throw e;
+    }
+  }
+
+  /** The enhanced prompt, after reporting (or, with --strict, refusing) what it could not map. */
+  static PromptEnhancer.Enhanced enhance(
+      String prompt, double seconds, GenerationOptions options, PrintWriter err) {
+    PromptEnhancer.Enhanced enhanced = PromptEnhancer.enhance(prompt, seconds);
+    if (!enhanced.unmapped().isEmpty()) {
+      String words = String.join(", ", enhanced.unmapped());
+      if (options.strict) {
+        throw new IllegalArgumentException(
+            "--strict: the prompt has words Kinora cannot map: " + words);
+      }
+      err.println("kinora: ignoring words Kinora cannot map: " + words);
+    }
+    for (String note : enhanced.notes()) {
+      err.println("kinora: " + note);
+    }
+    err.flush();
+    return enhanced;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+    vae.close();
+    manager.close();
+  }
+}

@@ -1,0 +1,35 @@
+package ai.kinora.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Output file rules shared by the generating commands. */
+final class Outputs {
+
+  private Outputs() {}
+
+  /** Refuses anything but a video file name, before any work. */
+  static void requireVideo(Path output) {
+    String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!(name.endsWith(".mp4") || name.endsWith(".webm") || name.endsWith(".gif"))) {
+      throw new IllegalArgumentException(
+          output + ": choose a video file ending in .mp4, .webm or .gif");
+    }
+  }
+
+  /** Refuses anything but an image file name, before any work. */
+  static void requireImage(Path output) {
+    String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!(name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"))) {
+      throw new IllegalArgumentException(output + ": choose an image file ending in .png or .jpg");
+    }
+  }
+
+  /** out.mp4 and 3 → out-3.mp4. */
+  static Path numbered(Path output, int n) {
+    String name = output.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String numbered = name.substring(0, dot) + "-" + n + name.substring(dot);
+    return output.resolveSibling(numbered);
+  }
+}

@@ -1,0 +1,208 @@
+package ai.kinora.cli;
+
+import ai.kinora.generate.NativeSize;
+import ai.kinora.generate.PromptEnhancer;
+import ai.kinora.generate.Prompting;
+import ai.kinora.generate.TextToVideo;
+import ai.kinora.media.RgbFrame;
+import ai.kinora.media.Video;
+import ai.kinora.media.VideoReader;
+import ai.kinora.media.VideoWriter;
+import ai.kinora.world.Canvas;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kinora image} and {@code kinora animate}: images out, and images in. */
+final class StillCommands {
+
+  private StillCommands() {}
+
+  /** Image sides up to this are allowed (upscaled from the native size). */
+  static final int MAX_IMAGE_SIDE = 2048;
+
+  /** Writes frames as a video at {@code fps}. */
+  static void write(Path output, List<RgbFrame> frames, double fps) {
+    RgbFrame first = frames.get(0);
+    VideoWriter.write(
+        output, first.width(), first.height(), fps, frames.size(), frames::get, () -> {});
+  }
+
+  /** {@code kinora image}: one frame. */
+  @Command(
+      name = "image",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Generates an image (a one-frame video) from a text prompt, up to 2048x2048: generated",
+        "at the native size of the nearest aspect ratio, then resized. .png or .jpg by extension."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  ./kinora image \"a large yellow star on a navy background\" -o star.png",
+        "  ./kinora image \"two red squares on a white background\" --size 1920x1080 -o wide.png"
+      })
+  static final class Image implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROMPT", description = "What the image shows.")
+    String prompt;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        required = true,
+        description = "Output image (.png or .jpg).")
+    Path output;
+
+    @Option(
+        names = "--size",
+        paramLabel = "WxH",
+        defaultValue = ClipOptions.DEFAULT_SIZE,
+        description = "Image size, up to 2048x2048 (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(
+        names = "--seed",
+        paramLabel = "N",
+        defaultValue = "0",
+        description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin GenerationOptions generation;
+
+    @Override
+    public Integer call() throws Exception {
+      Outputs.requireImage(output);
+      Canvas canvas = Canvas.parse(size);
+      if (canvas.width() > MAX_IMAGE_SIDE || canvas.height() > MAX_IMAGE_SIDE) {
+        throw new IllegalArgumentException(
+            "--size " + canvas + " is larger than " + MAX_IMAGE_SIDE + "x" + MAX_IMAGE_SIDE);
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      PromptEnhancer.Enhanced enhanced = ModelSession.enhance(prompt, 0, generation, err);
+      try (ModelSession session = ModelSession.open(generation)) {
+        TextToVideo.Request request =
+            new TextToVideo.Request(
+                prompt,
+                canvas,
+                0,
+                ClipOptions.DEFAULT_FPS,
+                seed,
+                generation.steps,
+                generation.guidance,
+                generation.negative);
+        TextToVideo.Result result = session.generator.generate(request, enhanced);
+        write(output, result.frames(), ClipOptions.DEFAULT_FPS);
+        spec.commandLine()
+            .getOut()
+            .printf("wrote %s: %s, generated at %s%n", output, canvas, result.nativeSize());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code kinora animate}: an image becomes the first frame of a video. */
+  @Command(
+      name = "animate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Animates an image: it becomes the first frame and the rest follows the prompt. Any",
+        "image file and size: it is fitted to the model's nearest aspect ratio (--fit crop cuts",
+        "the largest centred region, --fit pad adds black bars). Without --size the output takes",
+        "the image's aspect ratio at the native size."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  ./kinora animate photo.png \"the red circle moves to the right\" -o moving.mp4",
+        "  ./kinora animate wide.jpg \"a blue square falls and bounces\" --fit pad --seconds 6"
+            + " -o b.mp4"
+      })
+  static final class Animate implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The first frame.")
+    Path image;
+
+    @Parameters(index = "1", paramLabel = "PROMPT", description = "What happens next.")
+    String prompt;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        required = true,
+        description = "Output video (.mp4, .webm or .gif).")
+    Path output;
+
+    @Option(
+        names = "--fit",
+        paramLabel = "crop|pad",
+        defaultValue = "crop",
+        description = "How the image meets another aspect ratio (default: ${DEFAULT-VALUE}).")
+    String fit;
+
+    @Mixin ClipOptions clip;
+
+    @Mixin GenerationOptions generation;
+
+    @Override
+    public Integer call() throws Exception {
+      Outputs.requireVideo(output);
+      Prompting.Fit how =
+          switch (fit.toLowerCase(Locale.ROOT)) {
+            case "crop" -> Prompting.Fit.CROP;
+            case "pad" -> Prompting.Fit.PAD;
+            default -> throw new IllegalArgumentException("--fit must be crop or pad, got " + fit);
+          };
+      Video input = VideoReader.read(image); // a clear error for unreadable files, before work
+      RgbFrame first = input.frames().get(0);
+      double fps = clip.fps();
+      double seconds = clip.secondsOr(4);
+      PrintWriter err = spec.commandLine().getErr();
+      PromptEnhancer.Enhanced enhanced = ModelSession.enhance(prompt, seconds, generation, err);
+      try (ModelSession session = ModelSession.open(generation)) {
+        boolean sized = spec.commandLine().getParseResult().hasMatchedOption("--size");
+        Canvas size =
+            sized
+                ? clip.canvas()
+                : NativeSize.nearest(
+                    session.generator.nativeFormat().sizes(),
+                    new Canvas(first.width(), first.height()));
+        TextToVideo.Request request =
+            new TextToVideo.Request(
+                prompt,
+                size,
+                seconds,
+                fps,
+                clip.seed,
+                generation.steps,
+                generation.guidance,
+                generation.negative);
+        List<RgbFrame> natives = session.prompting.animate(first, how, request, enhanced.caption());
+        List<RgbFrame> frames =
+            TextToVideo.resample(natives, session.generator.nativeFormat().fps(), request);
+        write(output, frames, fps);
+        spec.commandLine()
+            .getOut()
+            .printf(
+                Locale.ROOT,
+                "wrote %s: %s, %d frames at %s fps, starting from %s%n",
+                output,
+                size,
+                frames.size(),
+                WorldCommand.trim(fps),
+                image);
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package ai.kinora.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.kinora.media.Video;
+import ai.kinora.media.VideoReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** image, animate, extend, connect, loop and edit on tiny models: plumbing, lengths, errors. */
+class PromptingCommandsTest {
+
+  @TempDir static Path dir;
+  static TinyModels tiny;
+  static Path clip; // 2 s, 48x32, 8 fps
+  static Path other; // 1 s, 32x32, 16 fps
+
+  @BeforeAll
+  static void inputs() throws Exception {
+    tiny = TinyModels.get();
+    clip = dir.resolve("clip.mp4");
+    other = dir.resolve("other.mp4");
+    CliRun a =
+        CliRun.run(
+            "world",
+            "a large blue square moves to the left on a white background",
+            "-o",
+            clip.toString(),
+            "--size",
+            "48x32",
+            "--seconds",
+            "2");
+    assertEquals(0, a.exitCode(), a.err());
+    CliRun b =
+        CliRun.run(
+            "world",
+            "a red circle falls and bounces",
+            "-o",
+            other.toString(),
+            "--size",
+            "32x32",
+            "--seconds",
+            "1",
+            "--fps",
+            "16");
+    assertEquals(0, b.exitCode(), b.err());
+  }
+
+  static Video video(Path p) {
+    return VideoReader.read(p);
+  }
+
+  @Test
+  void imageAndAnimate() {
+    Path png = dir.resolve("i.png");
+    CliRun image =
+        tiny.run(
+            "image",
+            "a yellow star on a navy background",
+            "-o",
+            png.toString(),
+            "--size",
+            "200x120",
+            "--steps",
+            "1");
+    assertEquals(0, image.exitCode(), image.err());
+    assertEquals(200, video(png).width());
+    assertEquals(120, video(png).height());
+    Path moving = dir.resolve("a.mp4");
+    CliRun animate =
+        tiny.run(
+            "animate",
+            png.toString(),
+            "the star spins",
+            "-o",
+            moving.toString(),
+            "--seconds",
+            "1",
+            "--steps",
+            "1");
+    assertEquals(0, animate.exitCode(), animate.err());
+    Video v = video(moving);
+    assertEquals(8, v.frameCount());
+    assertEquals(32, v.width(), "without --size: the native size nearest the image (tiny: 32x32)");
+    CliRun tooBig = tiny.run("image", "a red circle", "-o", png.toString(), "--size", "4096x64");
+    assertEquals(1, tooBig.exitCode());
+    assertTrue(tooBig.err().contains("2048x2048"), tooBig.err());
+  }
+
+  @Test
+  void extendForwardsAndBackwardsKeepsTheInput() {
+    Path fwd = dir.resolve("f.mp4");
+    CliRun f =
+        tiny.run(
+            "extend",
+            clip.toString(),
+            "the square keeps moving left",
+            "--seconds",
+            "1",
+            "-o",
+            fwd.toString(),
+            "--steps",
+            "1");
+    assertEquals(0, f.exitCode(), f.err());
+    Video out = video(fwd);
+    assertEquals(16 + 8, out.frameCount());
+    assertEquals(48, out.width());
+    Path back = dir.resolve("b.mp4");
+    CliRun b =
+        tiny.run(
+            "extend",
+            clip.toString(),
+            "a blue square moves left",
+            "--seconds",
+            "0.5",
+            "--backward",
+            "-o",
+            back.toString(),
+            "--steps",
+            "1");
+    assertEquals(0, b.exitCode(), b.err());
+    assertEquals(16 + 4, video(back).frameCount());
+  }
+
+  @Test
+  void connectLoopAndEdit() {
+    Path ab = dir.resolve("ab.mp4");
+    CliRun c =
+        tiny.run(
+            "connect",
+            clip.toString(),
+            other.toString(),
+            "a red circle",
+            "--seconds",
+            "1",
+            "-o",
+            ab.toString(),
+            "--steps",
+            "1");
+    assertEquals(0, c.exitCode(), c.err());
+    assertEquals(16 + 7 + 8, video(ab).frameCount(), "A, 4g - 1 = 7 new frames, B at A's rate");
+    Path loop = dir.resolve("loop.mp4");
+    CliRun l =
+        tiny.run(
+            "loop", "a yellow star spins", "--seconds", "2", "-o", loop.toString(), "--steps", "1");
+    assertEquals(0, l.exitCode(), l.err());
+    assertEquals(17, video(loop).frameCount());
+    Path from = dir.resolve("from.mp4");
+    CliRun lf =
+        tiny.run(
+            "loop",
+            "a blue square",
+            "--from",
+            clip.toString(),
+            "--seconds",
+            "1",
+            "-o",
+            from.toString(),
+            "--steps",
+            "1");
+    assertEquals(0, lf.exitCode(), lf.err());
+    assertEquals(16 + 7, video(from).frameCount());
+    Path edited = dir.resolve("e.mp4");
+    CliRun e =
+        tiny.run(
+            "edit",
+            clip.toString(),
+            "a green square moves left",
+            "--strength",
+            "0.5",
+            "-o",
+            edited.toString(),
+            "--steps",
+            "2");
+    assertEquals(0, e.exitCode(), e.err());
+    assertEquals(16, video(edited).frameCount());
+  }
+
+  @Test
+  void badInputsFailBeforeAnyWork() {
+    Path out = dir.resolve("never.mp4");
+    CliRun strength =
+        tiny.run(
+            "edit", clip.toString(), "a red circle", "--strength", "1.5", "-o", out.toString());
+    assertEquals(1, strength.exitCode());
+    assertTrue(strength.err().contains("--strength must be in [0, 1]"), strength.err());
+    Path still = dir.resolve("still.png");
+    assertEquals(
+        0,
+        CliRun.run("world", "a red circle", "-o", still.toString(), "--seconds", "0.125")
+            .exitCode());
+    CliRun shortVideo =
+        tiny.run(
+            "extend",
+            still.toString(),
+            "a red circle",
+            "--seconds",
+            "1",
+            "--backward",
+            "-o",
+            out.toString());
+    assertEquals(1, shortVideo.exitCode());
+    assertTrue(shortVideo.err().contains("too short to extend backwards"), shortVideo.err());
+    CliRun missing =
+        tiny.run(
+            "animate", dir.resolve("none.png").toString(), "a red circle", "-o", out.toString());
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.err().contains("none.png"), missing.err());
+    assertFalse(missing.err().contains("Exception"), missing.err());
+    assertFalse(Files.exists(out));
+  }
+}
