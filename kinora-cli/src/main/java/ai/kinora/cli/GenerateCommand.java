@@ -88,7 +88,10 @@ final class GenerateCommand implements Callable<Integer> {
                 generation.steps,
                 generation.guidance,
                 generation.negative);
-        TextToVideo.Result result = session.generator.generate(request, enhanced);
+        TextToVideo.Result result =
+            seconds <= VideoPromptCommands.WINDOW_SECONDS
+                ? session.generator.generate(request, enhanced)
+                : longVideo(session, request, enhanced);
         long encodeStart = System.nanoTime();
         List<RgbFrame> frames = result.frames();
         VideoWriter.write(
@@ -125,5 +128,37 @@ final class GenerateCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Past one window (8 s), window after window, each extending the frames so far. */
+  private static TextToVideo.Result longVideo(
+      ModelSession session, TextToVideo.Request request, PromptEnhancer.Enhanced enhanced) {
+    long start = System.nanoTime();
+    List<RgbFrame> natives = new java.util.ArrayList<>();
+    try (Progress progress =
+        Progress.start(
+            "generate",
+            Math.round(request.seconds() * session.generator.nativeFormat().fps()),
+            "frames")) {
+      session.prompting.longVideo(
+          request,
+          enhanced.caption(),
+          VideoPromptCommands.WINDOW_SECONDS,
+          frame -> {
+            natives.add(frame);
+            progress.step();
+          });
+    }
+    long sampled = System.nanoTime();
+    List<RgbFrame> frames =
+        TextToVideo.resample(natives, session.generator.nativeFormat().fps(), request);
+    ai.kinora.world.Canvas nativeSize = session.prompting.canvas(request);
+    return new TextToVideo.Result(
+        frames,
+        request.fps(),
+        nativeSize,
+        enhanced,
+        new TextToVideo.Timings(
+            0, (sampled - start) / 1e9, 0, (System.nanoTime() - sampled) / 1e9));
   }
 }

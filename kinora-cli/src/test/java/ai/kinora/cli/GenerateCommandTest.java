@@ -60,6 +60,22 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aLongVideoGoesWindowByWindowToTheExactLength() {
+    Path out = dir.resolve("long.mp4");
+    CliRun r =
+        generate(
+            "a yellow star spins in the middle",
+            "-o",
+            out.toString(),
+            "--seconds",
+            "10",
+            "--steps",
+            "1");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(80, VideoReader.read(out).frameCount());
+  }
+
+  @Test
   void unmappedWordsAreReportedOrRefusedWithStrict() {
     String prompt = "a red circle moves to the right gracefully";
     Path out = dir.resolve("words.gif");
