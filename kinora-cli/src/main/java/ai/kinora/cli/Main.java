@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       VideoPromptCommands.Connect.class,
       VideoPromptCommands.Loop.class,
       VideoPromptCommands.Edit.class,
+      StoryboardCommand.class,
       WorldCommand.class,
       ScoreCommand.class,
       BenchCommand.class,

@@ -182,6 +182,42 @@ class PromptingCommandsTest {
   }
 
   @Test
+  void aStoryboardIsOneVideoOfItsLength() throws Exception {
+    Path story = dir.resolve("story.json");
+    Files.writeString(
+        story,
+        "{\"size\": \"40x32\", \"fps\": 10, \"seconds\": 3, \"cards\": ["
+            + "{\"at\": 0, \"prompt\": \"a red circle moves to the right\"},"
+            + "{\"at\": 1, \"prompt\": \"a red circle spins\", \"video\": \"other.mp4\"},"
+            + "{\"at\": 2, \"prompt\": \"a red circle falls and bounces\"}]}");
+    Path out = dir.resolve("story.mp4");
+    CliRun r = tiny.run("storyboard", story.toString(), "-o", out.toString(), "--steps", "1");
+    assertEquals(0, r.exitCode(), r.err());
+    Video v = video(out);
+    assertEquals(30, v.frameCount());
+    assertEquals(40, v.width());
+    Files.writeString(
+        story,
+        "{\"seconds\": 3, \"cards\": [{\"at\": 0, \"prompt\": \"a red circle\"},"
+            + " {\"at\": 0, \"prompt\": \"a blue box\"}]}");
+    CliRun overlap = tiny.run("storyboard", story.toString(), "-o", out.toString());
+    assertEquals(1, overlap.exitCode());
+    assertTrue(overlap.err().contains("overlaps card 1"), overlap.err());
+    Files.writeString(
+        story,
+        "{\"seconds\": 3, \"cards\": [{\"at\": 0, \"prompt\": \"a red circle\"},"
+            + " {\"at\": 5, \"prompt\": \"a blue box\"}]}");
+    CliRun outside = tiny.run("storyboard", story.toString(), "-o", out.toString());
+    assertTrue(outside.err().contains("outside the storyboard"), outside.err());
+    Files.writeString(
+        story,
+        "{\"seconds\": 3, \"cards\": [{\"at\": 0, \"prompt\": \"a red circle\"},"
+            + " {\"at\": 2.5, \"prompt\": \"a red ball\", \"video\": \"clip.mp4\"}]}");
+    CliRun tooLong = tiny.run("storyboard", story.toString(), "-o", out.toString());
+    assertTrue(tooLong.err().contains("longer than its slot"), tooLong.err());
+  }
+
+  @Test
   void badInputsFailBeforeAnyWork() {
     Path out = dir.resolve("never.mp4");
     CliRun strength =
