@@ -1,7 +1,5 @@
 package ai.kinora.cli;
 
-import ai.djl.ndarray.NDManager;
-import ai.kinora.dit.DitModel;
 import ai.kinora.eval.ScoreReport;
 import ai.kinora.eval.Scorer;
 import ai.kinora.eval.SuiteSummary;
@@ -11,7 +9,6 @@ import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.EncodeOptions;
 import ai.kinora.media.Video;
 import ai.kinora.media.VideoWriter;
-import ai.kinora.vae.VideoVae;
 import ai.kinora.world.Canvas;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,28 +46,10 @@ final class QualityBenchCommand implements Callable<Integer> {
       description = "Only the first N prompts of the suite (default: all).")
   Integer prompts;
 
-  @Option(
-      names = "--steps",
-      paramLabel = "N",
-      defaultValue = "" + TextToVideo.DEFAULT_STEPS,
-      description = "Denoising steps (default: ${DEFAULT-VALUE}).")
-  int steps;
-
-  @Option(
-      names = "--guidance",
-      paramLabel = "G",
-      defaultValue = "" + TextToVideo.DEFAULT_GUIDANCE,
-      description = "Guidance scale (default: ${DEFAULT-VALUE}).")
-  double guidance;
+  @Mixin GenerationOptions generation;
 
   @Option(names = "--videos", paramLabel = "DIR", description = "Also write the videos here.")
   Path videos;
-
-  @Option(names = "--model", paramLabel = "DIR", description = "Text encoder + DiT folder.")
-  Path model;
-
-  @Option(names = "--vae", paramLabel = "DIR", description = "VAE folder.")
-  Path vae;
 
   @Override
   public Integer call() throws Exception {
@@ -88,20 +68,26 @@ final class QualityBenchCommand implements Callable<Integer> {
         Locale.ROOT,
         "prompt following, %d prompts, 4 s 128x128, %d steps, guidance %.1f%n",
         suite.size(),
-        steps,
-        guidance);
+        generation.steps,
+        generation.guidance);
     SuiteSummary summary = new SuiteSummary();
     Scorer scorer = new Scorer();
-    try (NDManager manager = NDManager.newBaseManager();
-        VideoVae v = VideoVae.load(manager, ModelPaths.vae(vae));
-        DitModel m = DitModel.load(manager, ModelPaths.dit(model));
+    try (ModelSession session = ModelSession.open(generation);
         Progress progress = Progress.start("bench quality", suite.size(), "videos")) {
-      TextToVideo generator = new TextToVideo(v, m);
+      TextToVideo generator = session.generator;
       for (int i = 0; i < suite.size(); i++) {
         String prompt = suite.get(i);
         PromptEnhancer.Enhanced enhanced = PromptEnhancer.enhance(prompt, 4);
         TextToVideo.Request request =
-            new TextToVideo.Request(prompt, new Canvas(128, 128), 4, 8, i, steps, guidance, "");
+            new TextToVideo.Request(
+                prompt,
+                new Canvas(128, 128),
+                4,
+                8,
+                i,
+                generation.steps,
+                generation.guidance,
+                generation.negative);
         TextToVideo.Result result = generator.generate(request, enhanced);
         Video video = new Video(result.frames(), result.fps());
         ScoreReport report = scorer.score(video, enhanced.scene());

@@ -8,7 +8,6 @@ import ai.kinora.dit.DitModel;
 import ai.kinora.flow.LogitNormal;
 import ai.kinora.flow.TimeShift;
 import ai.kinora.nn.AdamW;
-import ai.kinora.nn.AtomicFiles;
 import ai.kinora.nn.CheckpointException;
 import ai.kinora.nn.Ema;
 import ai.kinora.nn.Gradients;
@@ -17,13 +16,10 @@ import ai.kinora.nn.Step;
 import ai.kinora.text.Tokenizer;
 import ai.kinora.vae.VideoTensors;
 import ai.kinora.vae.VideoVae;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
@@ -38,10 +34,9 @@ import java.util.SplittableRandom;
  */
 public final class DitTrainer implements AutoCloseable {
 
-  public static final String TRAIN_STATE = "train.safetensors";
-  public static final String TRAINER_JSON = "trainer.json";
+  public static final String TRAIN_STATE = TrainerRecord.STATE;
+  public static final String TRAINER_JSON = TrainerRecord.FILE;
   static final String FORMAT = "kinora-dit-training/1";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What one update did; {@code step} counts updates done, so the first report says 1. */
   public record StepReport(
@@ -123,19 +118,7 @@ public final class DitTrainer implements AutoCloseable {
   /** Continues the run saved in {@code checkpoint}, with its recorded config and VAE. */
   public static DitTrainer resume(NDManager parent, Path checkpoint) throws CheckpointException {
     Path record = checkpoint.resolve(TRAINER_JSON);
-    JsonNode json;
-    try {
-      json = JSON.readTree(Files.readString(record));
-    } catch (NoSuchFileException e) {
-      throw new CheckpointException(record + ": no such file (not a training checkpoint)", e);
-    } catch (JsonProcessingException e) {
-      throw new CheckpointException(record + ": not valid JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new CheckpointException(record + ": cannot read: " + e.getMessage(), e);
-    }
-    if (json == null || !FORMAT.equals(json.path("format").asText())) {
-      throw new CheckpointException(record + ": not a Kinora DiT training record");
-    }
+    JsonNode json = TrainerRecord.read(checkpoint, FORMAT, "DiT");
     DitTrainingConfig config = DitTrainingConfig.fromJson(json.get("training"), record.toString());
     String vae = json.path("data").path("vae").asText("");
     if (vae.isEmpty()) {
@@ -148,15 +131,11 @@ public final class DitTrainer implements AutoCloseable {
       trainer.close();
       throw e instanceof CheckpointException c ? c : new CheckpointException(e.getMessage(), e);
     }
-    long step = json.path("step").asLong(-1);
-    if (step != trainer.stepsDone()) {
+    try {
+      TrainerRecord.checkStep(checkpoint, json, trainer.stepsDone());
+    } catch (CheckpointException e) {
       trainer.close();
-      throw new CheckpointException(
-          record
-              + ": records step "
-              + step
-              + " but the optimizer state has "
-              + trainer.stepsDone());
+      throw e;
     }
     trainer.wallSeconds = json.path("wall_seconds").asDouble(0);
     return trainer;
@@ -220,29 +199,14 @@ public final class DitTrainer implements AutoCloseable {
   public void saveCheckpoint(Path dir) throws IOException {
     Files.createDirectories(dir);
     model.parameters().save(dir.resolve(TRAIN_STATE));
-    ObjectNode json = JSON.createObjectNode();
-    json.put("format", FORMAT);
-    json.put("step", stepsDone());
-    json.put("wall_seconds", wallSeconds);
-    json.set("training", config.toJson());
+    ObjectNode json = TrainerRecord.start(FORMAT, stepsDone(), wallSeconds, config.toJson());
     ObjectNode data = json.putObject("data");
     data.put("source", "kinora world, rendered per step and encoded by the VAE");
     data.put("vae", vaeDir.toString());
     data.put("seed", config.seed());
     data.put("next_step", stepsDone());
     data.put("rule", "the batch of step s is drawn from SplittableRandom(stepSeed(seed, s))");
-    ObjectNode optimizer = json.putObject("optimizer");
-    AdamW.Config a = adam.config();
-    optimizer.put("type", "AdamW");
-    optimizer.put("beta1", a.beta1());
-    optimizer.put("beta2", a.beta2());
-    optimizer.put("eps", a.eps());
-    optimizer.put("weight_decay", a.weightDecay());
-    optimizer.put("updates", stepsDone());
-    optimizer.put("lr_next", schedule.at(stepsDone()));
-    AtomicFiles.writeString(
-        dir.resolve(TRAINER_JSON),
-        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+    TrainerRecord.write(dir, json, adam, schedule, stepsDone());
   }
 
   /** The model to ship: the EMA weights in a model of their own (refreshed on every call). */

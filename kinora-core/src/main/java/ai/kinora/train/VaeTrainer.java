@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.kinora.eval.Fidelity;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.nn.AdamW;
-import ai.kinora.nn.AtomicFiles;
 import ai.kinora.nn.CheckpointException;
 import ai.kinora.nn.Ema;
 import ai.kinora.nn.Gradients;
@@ -16,13 +15,9 @@ import ai.kinora.vae.LatentStatistics;
 import ai.kinora.vae.Posterior;
 import ai.kinora.vae.VideoTensors;
 import ai.kinora.vae.VideoVae;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +36,9 @@ import java.util.SplittableRandom;
  */
 public final class VaeTrainer implements AutoCloseable {
 
-  public static final String TRAIN_STATE = "train.safetensors";
-  public static final String TRAINER_JSON = "trainer.json";
+  public static final String TRAIN_STATE = TrainerRecord.STATE;
+  public static final String TRAINER_JSON = TrainerRecord.FILE;
   static final String FORMAT = "kinora-vae-training/1";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CALIBRATION_CLIPS = 16;
   private static final long CALIBRATION_SEED = 0xCA11B7A7EL;
 
@@ -112,19 +106,7 @@ public final class VaeTrainer implements AutoCloseable {
    */
   public static VaeTrainer resume(NDManager parent, Path checkpoint) throws CheckpointException {
     Path record = checkpoint.resolve(TRAINER_JSON);
-    JsonNode json;
-    try {
-      json = JSON.readTree(Files.readString(record));
-    } catch (NoSuchFileException e) {
-      throw new CheckpointException(record + ": no such file (not a training checkpoint)", e);
-    } catch (JsonProcessingException e) {
-      throw new CheckpointException(record + ": not valid JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new CheckpointException(record + ": cannot read: " + e.getMessage(), e);
-    }
-    if (json == null || !FORMAT.equals(json.path("format").asText())) {
-      throw new CheckpointException(record + ": not a Kinora VAE training record");
-    }
+    JsonNode json = TrainerRecord.read(checkpoint, FORMAT, "VAE");
     VaeTrainingConfig config = VaeTrainingConfig.fromJson(json.get("training"), record.toString());
     ClipSource source = sourceOf(json.path("data"), record);
     VaeTrainer trainer = new VaeTrainer(parent, config, source);
@@ -134,15 +116,11 @@ public final class VaeTrainer implements AutoCloseable {
       trainer.close();
       throw e instanceof CheckpointException c ? c : new CheckpointException(e.getMessage(), e);
     }
-    long step = json.path("step").asLong(-1);
-    if (step != trainer.stepsDone()) {
+    try {
+      TrainerRecord.checkStep(checkpoint, json, trainer.stepsDone());
+    } catch (CheckpointException e) {
       trainer.close();
-      throw new CheckpointException(
-          record
-              + ": records step "
-              + step
-              + " but the optimizer state has "
-              + trainer.stepsDone());
+      throw e;
     }
     trainer.wallSeconds = json.path("wall_seconds").asDouble(0);
     return trainer;
@@ -228,11 +206,7 @@ public final class VaeTrainer implements AutoCloseable {
    */
   public void saveCheckpoint(Path dir) throws IOException {
     model.parameters().save(dir.resolve(TRAIN_STATE));
-    ObjectNode json = JSON.createObjectNode();
-    json.put("format", FORMAT);
-    json.put("step", stepsDone());
-    json.put("wall_seconds", wallSeconds);
-    json.set("training", config.toJson());
+    ObjectNode json = TrainerRecord.start(FORMAT, stepsDone(), wallSeconds, config.toJson());
     ObjectNode data = json.putObject("data");
     if (source instanceof FolderClips folder) {
       data.put("source", "folder");
@@ -243,19 +217,7 @@ public final class VaeTrainer implements AutoCloseable {
     data.put("seed", config.seed());
     data.put("next_step", stepsDone());
     data.put("rule", "the batch of step s is drawn from SplittableRandom(stepSeed(seed, s))");
-    ObjectNode optimizer = json.putObject("optimizer");
-    AdamW.Config a = adam.config();
-    optimizer.put("type", "AdamW");
-    optimizer.put("beta1", a.beta1());
-    optimizer.put("beta2", a.beta2());
-    optimizer.put("eps", a.eps());
-    optimizer.put("weight_decay", a.weightDecay());
-    optimizer.put("updates", stepsDone());
-    optimizer.put("lr_next", schedule.at(stepsDone()));
-    optimizer.put("state", TRAIN_STATE + ": adam.m.*, adam.v.*, adam.step; ema.*");
-    AtomicFiles.writeString(
-        dir.resolve(TRAINER_JSON),
-        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+    TrainerRecord.write(dir, json, adam, schedule, stepsDone());
   }
 
   /**
