@@ -54,6 +54,23 @@ public final class Prompting {
     return out;
   }
 
+  /**
+   * Refuses a video with fewer than {@code frames} native frames: closing context needs at least
+   * one group of four after the clip's first frame.
+   */
+  static void requireFrames(List<RgbFrame> video, int frames, String what) {
+    if (video.size() < frames) {
+      throw new IllegalArgumentException(
+          "a video of "
+              + video.size()
+              + " frames is too short "
+              + what
+              + ": it needs at least "
+              + frames
+              + " (at the native rate)");
+    }
+  }
+
   /** Native frames for {@code seconds} of new video (at least one). */
   int nativeFrames(double seconds) {
     return (int) Math.max(1, Math.round(seconds * generator.nativeFormat().fps()));
@@ -113,16 +130,15 @@ public final class Prompting {
    */
   public List<RgbFrame> extendBackward(
       List<RgbFrame> video, double seconds, TextToVideo.Request request, String caption) {
+    requireFrames(video, 5, "to extend backwards");
     Canvas canvas = new Canvas(video.get(0).width(), video.get(0).height());
-    int m = Math.max(0, Math.min(CONTEXT, (video.size() - 1) / 4));
+    int m = Math.min(CONTEXT, (video.size() - 1) / 4);
     Latents head = generator.encode(video.subList(0, 1 + 4 * m));
     int wanted = nativeFrames(seconds);
     int k = (wanted + 3) / 4; // new groups before the video's first frame
     int total = 1 + k + m; // image-like first frame, k new groups, m held groups
     Window window = Window.text(canvas, total);
-    if (m > 0) {
-      window = window.holding(List.of(new Window.Held(head, 1, 1 + m, 1 + k)));
-    }
+    window = window.holding(List.of(new Window.Held(head, 1, 1 + m, 1 + k)));
     List<RgbFrame> decoded =
         generator.sample(window, caption, request, new TextToVideo.Stopwatch());
     int firstOfVideo = 4 * k; // the slot of video frame 0
@@ -140,9 +156,11 @@ public final class Prompting {
       double seconds,
       TextToVideo.Request request,
       String caption) {
+    requireFrames(a, 1, "to connect from");
+    requireFrames(b, 5, "to connect to");
     Canvas canvas = new Canvas(a.get(0).width(), a.get(0).height());
     int ma = Math.max(0, Math.min(CONTEXT, (a.size() - 1) / 4));
-    int mb = Math.max(0, Math.min(CONTEXT, (b.size() - 1) / 4));
+    int mb = Math.min(CONTEXT, (b.size() - 1) / 4);
     Latents tail = generator.encode(a.subList(a.size() - (1 + 4 * ma), a.size()));
     Latents head = generator.encode(b.subList(0, 1 + 4 * mb));
     int wanted = nativeFrames(seconds);
@@ -152,9 +170,7 @@ public final class Prompting {
     int total = 1 + ma + g + mb;
     List<Window.Held> held = new ArrayList<>();
     held.add(new Window.Held(tail, 0, 1 + ma, 0));
-    if (mb > 0) {
-      held.add(new Window.Held(head, 1, 1 + mb, 1 + ma + g));
-    }
+    held.add(new Window.Held(head, 1, 1 + mb, 1 + ma + g));
     List<RgbFrame> decoded =
         generator.sample(
             Window.text(canvas, total).holding(held),
@@ -183,7 +199,7 @@ public final class Prompting {
 
   /**
    * SDEdit: {@code video} (native size and rate) encoded, noised to {@code strength} and denoised
-   * under the new prompt, in windows of {@code window} latent frames; returns as many frames.
+   * under the new prompt in one window; returns as many frames (callers split long videos).
    */
   public List<RgbFrame> edit(
       List<RgbFrame> video, double strength, TextToVideo.Request request, String caption) {

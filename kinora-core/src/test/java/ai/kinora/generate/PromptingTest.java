@@ -109,6 +109,12 @@ class PromptingTest {
     List<RgbFrame> transition =
         prompting.connect(video, clip(new Canvas(32, 32), 9), 2, request(1), CAPTION);
     assertEquals(15, transition.size(), "4g - 1 frames, the nearest to 16");
+    IllegalArgumentException tooShort =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> prompting.extendBackward(video.subList(0, 3), 1, request(1), CAPTION));
+    assertTrue(
+        tooShort.getMessage().contains("too short to extend backwards"), tooShort.getMessage());
   }
 
   @Test
