@@ -126,13 +126,7 @@ public final class DitTrainer implements AutoCloseable {
     }
     DitTrainer trainer = new DitTrainer(parent, config, Path.of(vae));
     try {
-      trainer.model.parameters().load(checkpoint.resolve(TRAIN_STATE));
-    } catch (IOException e) {
-      trainer.close();
-      throw e instanceof CheckpointException c ? c : new CheckpointException(e.getMessage(), e);
-    }
-    try {
-      TrainerRecord.checkStep(checkpoint, json, trainer.stepsDone());
+      TrainerRecord.restore(checkpoint, json, trainer.model.parameters(), trainer.adam);
     } catch (CheckpointException e) {
       trainer.close();
       throw e;

@@ -4,6 +4,7 @@ import ai.kinora.nn.AdamW;
 import ai.kinora.nn.AtomicFiles;
 import ai.kinora.nn.CheckpointException;
 import ai.kinora.nn.LrSchedule;
+import ai.kinora.nn.Parameters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,8 +72,25 @@ final class TrainerRecord {
     return json;
   }
 
+  /**
+   * Loads {@value #STATE} of {@code checkpoint} into {@code parameters} (weights, optimizer state,
+   * EMA) and refuses it unless the optimizer's restored step count is the one {@code json} records.
+   */
+  static void restore(Path checkpoint, JsonNode json, Parameters parameters, AdamW adam)
+      throws CheckpointException {
+    try {
+      parameters.load(checkpoint.resolve(STATE));
+    } catch (CheckpointException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new CheckpointException(e.getMessage(), e);
+    }
+    checkStep(checkpoint, json, adam.stepCount());
+  }
+
   /** Refuses a record whose step differs from the restored optimizer's. */
-  static void checkStep(Path checkpoint, JsonNode json, long restored) throws CheckpointException {
+  private static void checkStep(Path checkpoint, JsonNode json, long restored)
+      throws CheckpointException {
     long step = json.path("step").asLong(-1);
     if (step != restored) {
       throw new CheckpointException(

@@ -111,13 +111,7 @@ public final class VaeTrainer implements AutoCloseable {
     ClipSource source = sourceOf(json.path("data"), record);
     VaeTrainer trainer = new VaeTrainer(parent, config, source);
     try {
-      trainer.model.parameters().load(checkpoint.resolve(TRAIN_STATE));
-    } catch (IOException e) {
-      trainer.close();
-      throw e instanceof CheckpointException c ? c : new CheckpointException(e.getMessage(), e);
-    }
-    try {
-      TrainerRecord.checkStep(checkpoint, json, trainer.stepsDone());
+      TrainerRecord.restore(checkpoint, json, trainer.model.parameters(), trainer.adam);
     } catch (CheckpointException e) {
       trainer.close();
       throw e;
