@@ -42,12 +42,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PROMPT", description = "What the video shows.")
   String prompt;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      required = true,
-      description = "Output video (.mp4, .webm or .gif).")
-  Path output;
+  @Mixin VideoOutput target;
 
   @Mixin ClipOptions clip;
 
@@ -67,7 +62,7 @@ final class GenerateCommand implements Callable<Integer> {
     long start = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Outputs.requireVideo(output);
+    Path output = target.checked();
     if (variations < 1 || variations > 64) {
       throw new IllegalArgumentException("--n must be 1..64, got " + variations);
     }

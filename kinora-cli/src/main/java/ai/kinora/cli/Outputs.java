@@ -8,15 +8,6 @@ final class Outputs {
 
   private Outputs() {}
 
-  /** Refuses anything but a video file name, before any work. */
-  static void requireVideo(Path output) {
-    String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!(name.endsWith(".mp4") || name.endsWith(".webm") || name.endsWith(".gif"))) {
-      throw new IllegalArgumentException(
-          output + ": choose a video file ending in .mp4, .webm or .gif");
-    }
-  }
-
   /** Refuses anything but an image file name, before any work. */
   static void requireImage(Path output) {
     String name = output.getFileName().toString().toLowerCase(Locale.ROOT);

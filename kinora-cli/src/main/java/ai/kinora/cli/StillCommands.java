@@ -136,12 +136,7 @@ final class StillCommands {
     @Parameters(index = "1", paramLabel = "PROMPT", description = "What happens next.")
     String prompt;
 
-    @Option(
-        names = {"-o", "--output"},
-        paramLabel = "FILE",
-        required = true,
-        description = "Output video (.mp4, .webm or .gif).")
-    Path output;
+    @Mixin VideoOutput target;
 
     @Option(
         names = "--fit",
@@ -156,7 +151,7 @@ final class StillCommands {
 
     @Override
     public Integer call() throws Exception {
-      Outputs.requireVideo(output);
+      Path output = target.checked();
       Prompting.Fit how =
           switch (fit.toLowerCase(Locale.ROOT)) {
             case "crop" -> Prompting.Fit.CROP;

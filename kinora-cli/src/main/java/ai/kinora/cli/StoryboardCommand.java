@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,18 +39,13 @@ final class StoryboardCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.json", description = "The storyboard.")
   Path file;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      required = true,
-      description = "Output video (.mp4, .webm or .gif).")
-  Path output;
+  @Mixin VideoOutput target;
 
   @Mixin GenerationOptions generation;
 
   @Override
   public Integer call() throws Exception {
-    Outputs.requireVideo(output);
+    Path output = target.checked();
     Storyboard board = Storyboard.read(file);
     PrintWriter err = spec.commandLine().getErr();
     // Every input is read and every prompt understood before the models load.

@@ -38,12 +38,7 @@ final class VideoPromptCommands {
 
     @Spec CommandSpec spec;
 
-    @Option(
-        names = {"-o", "--output"},
-        paramLabel = "FILE",
-        required = true,
-        description = "Output video (.mp4, .webm or .gif).")
-    Path output;
+    @Mixin VideoOutput target;
 
     @Option(
         names = "--seed",
@@ -102,13 +97,13 @@ final class VideoPromptCommands {
     }
 
     void done(List<RgbFrame> frames, double fps, String what) {
-      StillCommands.write(output, frames, fps);
+      StillCommands.write(target.path, frames, fps);
       spec.commandLine()
           .getOut()
           .printf(
               Locale.ROOT,
               "wrote %s: %dx%d, %d frames at %s fps (%.2f s), %s%n",
-              output,
+              target.path,
               frames.get(0).width(),
               frames.get(0).height(),
               frames.size(),
@@ -152,7 +147,7 @@ final class VideoPromptCommands {
 
     @Override
     public Integer call() throws Exception {
-      Outputs.requireVideo(output);
+      target.checked();
       if (!(seconds > 0 && seconds <= 60)) {
         throw new IllegalArgumentException("--seconds must be more than 0 and at most 60");
       }
@@ -226,7 +221,7 @@ final class VideoPromptCommands {
 
     @Override
     public Integer call() throws Exception {
-      Outputs.requireVideo(output);
+      target.checked();
       if (!(seconds > 0 && seconds <= WINDOW_SECONDS)) {
         throw new IllegalArgumentException("--seconds must be more than 0 and at most 8");
       }
@@ -293,7 +288,7 @@ final class VideoPromptCommands {
 
     @Override
     public Integer call() throws Exception {
-      Outputs.requireVideo(output);
+      target.checked();
       if (!(seconds > 0 && seconds <= WINDOW_SECONDS)) {
         throw new IllegalArgumentException("--seconds must be more than 0 and at most 8");
       }
@@ -359,7 +354,7 @@ final class VideoPromptCommands {
 
     @Override
     public Integer call() throws Exception {
-      Outputs.requireVideo(output);
+      target.checked();
       if (!(strength >= 0 && strength <= 1)) {
         throw new IllegalArgumentException("--strength must be in [0, 1], got " + strength);
       }
