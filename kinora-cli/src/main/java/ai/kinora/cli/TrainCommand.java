@@ -68,6 +68,31 @@ final class TrainCommand implements Runnable {
     return "kinora " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
 
+  /**
+   * The command to record beside the model: for a new run (no {@code checkpoint}) the command as
+   * typed; for a resumed one the command that started the run, as its checkpoint's exported model
+   * records it, since "--resume DIR" alone would not tell how to reproduce the weights.
+   */
+  static String runCommand(CommandSpec spec, Path checkpoint) {
+    if (checkpoint != null) {
+      Path config = checkpoint.resolve(TrainingRun.MODEL).resolve("config.json");
+      try {
+        String recorded =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(config.toFile())
+                .path("training")
+                .path("command")
+                .asText("");
+        if (!recorded.isEmpty() && !recorded.contains("--resume")) {
+          return recorded;
+        }
+      } catch (java.io.IOException e) {
+        // fall through: the checkpoint itself is checked when it is loaded
+      }
+    }
+    return commandLine(spec);
+  }
+
   /** {@code kinora train vae}: trains the video compression network. */
   @Command(
       name = "vae",
@@ -179,11 +204,11 @@ final class TrainCommand implements Runnable {
           "--seed",
           "--checkpoint-every");
       Path dir = resume != null ? resume : out;
-      String command = commandLine(spec);
       try (NDManager manager = NDManager.newBaseManager()) {
         VaeTrainer trainer;
+        Path checkpoint = null;
         if (resume != null) {
-          Path checkpoint = latestCheckpoint(resume);
+          checkpoint = latestCheckpoint(resume);
           trainer = VaeTrainer.resume(manager, checkpoint);
           err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
         } else {
@@ -202,7 +227,10 @@ final class TrainCommand implements Runnable {
               c.crop());
           err.flush();
           TrainingRun run =
-              new TrainingRun(dir, command, VaeEvaluation.heldOutSet(evalClips, evalClips));
+              new TrainingRun(
+                  dir,
+                  runCommand(spec, checkpoint),
+                  VaeEvaluation.heldOutSet(evalClips, evalClips));
           long remaining = c.steps() - trainer.stepsDone();
           try (Progress progress = Progress.start("train vae", remaining, "steps")) {
             run.run(

@@ -101,8 +101,9 @@ final class TrainDitCommand implements Callable<Integer> {
     Path dir = resume != null ? resume : out;
     try (NDManager manager = NDManager.newBaseManager()) {
       DitTrainer trainer;
+      Path checkpoint = null;
       if (resume != null) {
-        Path checkpoint = TrainCommand.latestCheckpoint(resume);
+        checkpoint = TrainCommand.latestCheckpoint(resume);
         trainer = DitTrainer.resume(manager, checkpoint);
         err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
       } else {
@@ -120,7 +121,8 @@ final class TrainDitCommand implements Callable<Integer> {
             c.steps());
         err.flush();
         List<String> prompts = PromptSuite.heldOut(samples);
-        DitTrainingRun run = new DitTrainingRun(dir, TrainCommand.commandLine(spec), prompts);
+        DitTrainingRun run =
+            new DitTrainingRun(dir, TrainCommand.runCommand(spec, checkpoint), prompts);
         long remaining = c.steps() - trainer.stepsDone();
         try (Progress progress = Progress.start("train dit", remaining, "steps")) {
           run.run(

@@ -10,6 +10,7 @@ import ai.kinora.media.RgbFrame;
 import ai.kinora.media.Video;
 import ai.kinora.media.VideoReader;
 import ai.kinora.media.VideoWriter;
+import ai.kinora.nn.AtomicFiles;
 import ai.kinora.vae.VaeConfig;
 import ai.kinora.vae.VideoVae;
 import java.io.IOException;
@@ -119,7 +120,7 @@ class VaeCommandTest {
   }
 
   @Test
-  void trainingATinyVaeWritesAModelThatEvalAndRoundtripUse() {
+  void trainingATinyVaeWritesAModelThatEvalAndRoundtripUse() throws IOException {
     Path out = dir.resolve("run");
     CliRun train =
         CliRun.run(
@@ -154,8 +155,14 @@ class VaeCommandTest {
     CliRun again = CliRun.run("train", "vae", "--resume", out.toString(), "--steps", "9");
     assertEquals(1, again.exitCode());
     assertTrue(again.err().contains("--steps cannot change a resumed run"), again.err());
+    // As if killed after step 2: the resumed run redoes steps 3 and 4, and the model it exports
+    // records the command that started the run, not "--resume".
+    AtomicFiles.deleteTree(out.resolve("checkpoints").resolve("step-00000004"));
     CliRun resumed = CliRun.run("train", "vae", "--resume", out.toString());
     assertEquals(0, resumed.exitCode(), resumed.err());
-    assertTrue(resumed.err().contains("at step 4"), resumed.err());
+    assertTrue(resumed.err().contains("at step 2"), resumed.err());
+    String record = Files.readString(out.resolve("model").resolve("config.json"));
+    assertTrue(record.contains("\"kinora train vae --preset tiny"), record);
+    assertFalse(record.contains("--resume"), record);
   }
 }

@@ -45,4 +45,16 @@ public final class AtomicFiles {
       Files.deleteIfExists(temp);
     }
   }
+
+  /** Deletes {@code dir} and everything in it; nothing happens if it does not exist. */
+  public static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package ai.kinora.train;
 
+import ai.kinora.nn.AtomicFiles;
 import ai.kinora.vae.VideoVae;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -110,11 +111,11 @@ public final class TrainingRun {
   static Path writeAtomically(Path out, String name, Filler fill, After after) throws IOException {
     Path checkpoints = out.resolve(CHECKPOINTS);
     Path temp = checkpoints.resolve("." + name + ".tmp");
-    deleteTree(temp);
+    AtomicFiles.deleteTree(temp);
     Files.createDirectories(temp);
     fill.fill(temp);
     Path done = checkpoints.resolve(name);
-    deleteTree(done);
+    AtomicFiles.deleteTree(done);
     try {
       Files.move(temp, done, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
@@ -163,18 +164,7 @@ public final class TrainingRun {
               .toList();
     }
     for (Path old : dirs.subList(Math.min(KEEP, dirs.size()), dirs.size())) {
-      deleteTree(old);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+      AtomicFiles.deleteTree(old);
     }
   }
 }
