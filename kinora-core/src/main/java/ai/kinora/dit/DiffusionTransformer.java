@@ -41,6 +41,13 @@ public final class DiffusionTransformer implements VelocityModel {
   private final Linear finalAdaLN;
   private final Linear finalLinear;
   private final Rope3d rope;
+  private final Linear framePosition; // null without frame positions
+
+  /** Frequencies per axis of the frame-position sinusoids. */
+  static final int POSITION_FREQUENCIES = 6;
+
+  /** Frame-position features per token: sin and cos per axis and frequency, and the first flag. */
+  static final int POSITION_FEATURES = 4 * POSITION_FREQUENCIES + 1;
 
   public DiffusionTransformer(Namespace ns, DitConfig config) {
     this.config = config;
@@ -56,6 +63,10 @@ public final class DiffusionTransformer implements VelocityModel {
     this.finalAdaLN = new Linear(ns.child("final_ada_ln"), d, 2 * d, true);
     this.finalLinear = new Linear(ns.child("final_linear"), d, config.tokenSize(), true);
     this.rope = new Rope3d(Rope3d.Axes.split(config.headDim()), 10_000);
+    this.framePosition =
+        config.framePositions()
+            ? new Linear(ns.child("frame_position"), POSITION_FEATURES, d, true)
+            : null;
     initialize();
   }
 
@@ -64,6 +75,9 @@ public final class DiffusionTransformer implements VelocityModel {
     // Transformer linears: Xavier-uniform weights and zero biases, as DiT (the patch embedding is
     // a linear map of flattened patches, so it is treated the same way).
     List<Linear> linears = new ArrayList<>(List.of(patchEmbed, textPool));
+    if (framePosition != null) {
+      linears.add(framePosition); // a linear map of fixed features, like the patch embedding
+    }
     for (DitBlock block : blocks) {
       Mlp mlp = block.mlp();
       linears.addAll(
@@ -144,6 +158,9 @@ public final class DiffusionTransformer implements VelocityModel {
           "condition mask must be boolean (" + b + ", " + n + "), got " + conditionMask.getShape());
     }
     NDArray x = patchEmbed.forward(tokens); // (B, N, D)
+    if (framePosition != null) {
+      x = x.add(framePosition.forward(framePositionFeatures(coords))); // + (N, D)
+    }
     NDArray pooled = textPool.forward(text.pooled()); // (B, D)
     NDArray noisy = timestepEmbedding(t).add(pooled); // (B, D)
     NDArray clean = null;
@@ -176,5 +193,39 @@ public final class DiffusionTransformer implements VelocityModel {
             .mul(m.create(frequencies).expandDims(0)); // (B, F/2)
     NDArray sinusoids = angles.cos().concat(angles.sin(), 1); // (B, F)
     return timeOut.forward(Activations.silu(timeIn.forward(sinusoids))); // (B, D)
+  }
+
+  /**
+   * Where each token sits in its frame: sin and cos of pi k (y + 0.5) / H and pi k (x + 0.5) / W
+   * for k = 1 .. {@value #POSITION_FREQUENCIES}, with y, x counted from the grid's first row and
+   * column and H x W its size, and 1 in the grid's first latent frame (encoded alone, like an
+   * image) else 0. Relative to the frame, so the same features serve every size and aspect ratio,
+   * and shifting every coordinate changes nothing: (N, {@value #POSITION_FEATURES}).
+   */
+  static NDArray framePositionFeatures(NDArray coords) {
+    int[] c = coords.toType(DataType.INT32, false).toIntArray(); // (N, 3): t, y, x
+    int n = c.length / 3;
+    int[] min = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+    int[] max = {Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+    for (int i = 0; i < 3 * n; i++) {
+      min[i % 3] = Math.min(min[i % 3], c[i]);
+      max[i % 3] = Math.max(max[i % 3], c[i]);
+    }
+    double h = max[1] - min[1] + 1;
+    double w = max[2] - min[2] + 1;
+    float[] out = new float[n * POSITION_FEATURES];
+    int o = 0;
+    for (int i = 0; i < n; i++) {
+      double y = (c[3 * i + 1] - min[1] + 0.5) / h;
+      double x = (c[3 * i + 2] - min[2] + 0.5) / w;
+      for (int k = 1; k <= POSITION_FREQUENCIES; k++) {
+        out[o++] = (float) Math.sin(Math.PI * k * y);
+        out[o++] = (float) Math.cos(Math.PI * k * y);
+        out[o++] = (float) Math.sin(Math.PI * k * x);
+        out[o++] = (float) Math.cos(Math.PI * k * x);
+      }
+      out[o++] = c[3 * i] == min[0] ? 1 : 0;
+    }
+    return coords.getManager().create(out, new Shape(n, POSITION_FEATURES));
   }
 }

@@ -15,6 +15,10 @@ import ai.kinora.patch.Patchifier;
  * @param latentChannels channels of the VAE latents
  * @param textWidth width of the text encoder's tokens
  * @param maxTextLength the most text tokens a prompt brings (the text encoder's max length)
+ * @param framePositions whether tokens also learn where they sit in their frame (sinusoids of the
+ *     relative position (y + 0.5) / H, (x + 0.5) / W, and a first-latent-frame flag, added to the
+ *     patch embedding); rotary positions alone are relative, and without this a model trained from
+ *     scratch hardly learns where its frame's edges are (see docs/dit-notes.md)
  */
 public record DitConfig(
     int width,
@@ -24,7 +28,21 @@ public record DitConfig(
     Patchifier patch,
     int latentChannels,
     int textWidth,
-    int maxTextLength) {
+    int maxTextLength,
+    boolean framePositions) {
+
+  /** A config with frame positions, as every preset has. */
+  public DitConfig(
+      int width,
+      int depth,
+      int heads,
+      int mlpRatio,
+      Patchifier patch,
+      int latentChannels,
+      int textWidth,
+      int maxTextLength) {
+    this(width, depth, heads, mlpRatio, patch, latentChannels, textWidth, maxTextLength, true);
+  }
 
   public DitConfig {
     if (width <= 0 || depth <= 0 || heads <= 0 || width % heads != 0) {

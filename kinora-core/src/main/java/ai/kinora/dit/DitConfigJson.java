@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * file beside the weights and for training records:
  *
  * <pre>{"width":192,"depth":8,"heads":4,"mlp_ratio":4,"patch":[1,2,2],"latent_channels":16,
- *  "text_width":128,"max_text_length":128}
+ *  "text_width":128,"max_text_length":128,"frame_positions":true}
  * {"width":128,"depth":2,"heads":4,"mlp_ratio":4,"max_length":128}</pre>
  */
 public final class DitConfigJson {
@@ -31,6 +31,7 @@ public final class DitConfigJson {
     n.put("latent_channels", c.latentChannels());
     n.put("text_width", c.textWidth());
     n.put("max_text_length", c.maxTextLength());
+    n.put("frame_positions", c.framePositions());
     return n;
   }
 
@@ -48,7 +49,9 @@ public final class DitConfigJson {
           new Patchifier(patch.get(0).asInt(), patch.get(1).asInt(), patch.get(2).asInt()),
           integer(n, "latent_channels", where),
           integer(n, "text_width", where),
-          integer(n, "max_text_length", where));
+          integer(n, "max_text_length", where),
+          // absent in the first models, which had rotary positions only
+          n.path("frame_positions").asBoolean(false));
     } catch (IllegalArgumentException e) {
       throw new CheckpointException(where + ": invalid DiT config: " + e.getMessage(), e);
     }

@@ -88,6 +88,36 @@ class DiffusionTransformerTest {
   }
 
   @Test
+  void framePositionsTellTokensWhereTheyAreInTheFrame() {
+    Shape shape = new Shape(1, 4, 2, 6, 8);
+    DitConfig with = DitConfig.TINY;
+    DitConfig without = new DitConfig(32, 2, 2, 4, new Patchifier(1, 2, 2), 4, 32, 32, false);
+    assertTrue(with.framePositions());
+    for (DitConfig config : List.of(with, without)) {
+      try (TinyModel model = new TinyModel(4, config).randomize(0.3);
+          Step step = Step.open(model.params)) {
+        NDManager m = step.manager();
+        Patchifier p = model.dit.patchifier();
+        NDArray tokens = m.ones(new Shape(1, p.grid(shape).tokens(), 16)); // the same everywhere
+        NDArray v =
+            model.dit.forward(
+                tokens,
+                p.coordinates(m, p.grid(shape)),
+                m.full(new Shape(1), 0.5f),
+                model.text.encode(List.of("a red circle moves right")),
+                null); // (1, N, 16)
+        float spread = v.sub(v.mean(new int[] {1}, true)).abs().max().getFloat();
+        if (config.framePositions()) {
+          assertTrue(spread > 1e-2, "outputs differ across the frame: " + spread);
+        } else {
+          // rotary positions alone are relative: identical tokens cannot tell where they are
+          assertTrue(spread < 1e-4, "identical outputs without frame positions: " + spread);
+        }
+      }
+    }
+  }
+
+  @Test
   void heldTokensAreSeenAtTimestepZero() {
     try (TinyModel model = new TinyModel(4).randomize(0.2);
         Step step = Step.open(model.params)) {

@@ -7,13 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.kinora.dit.DitConfig;
 import ai.kinora.dit.TinyModel;
-import ai.kinora.flow.LogitNormal;
 import ai.kinora.flow.Noise;
 import ai.kinora.flow.Schedule;
-import ai.kinora.flow.TimeShift;
-import ai.kinora.nn.AdamW;
-import ai.kinora.nn.Gradients;
-import ai.kinora.nn.LrSchedule;
 import ai.kinora.nn.Step;
 import ai.kinora.patch.Patchifier;
 import ai.kinora.sampling.Conditioning;
@@ -21,7 +16,6 @@ import ai.kinora.sampling.EulerSolver;
 import ai.kinora.sampling.Guidance;
 import ai.kinora.sampling.Sampler;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,41 +37,10 @@ class OverfitTest {
     try (TinyModel model = new TinyModel(1, config);
         NDManager data = NDManager.newBaseManager()) {
       NDArray targets = Noise.gaussian(data, new Shape(2, 4, 2, 4, 4), 77); // (2, C, T, H, W)
-      DitTrainStep train =
-          new DitTrainStep(
-              model.dit,
-              model.text,
-              new DitTrainStep.Config(LogitNormal.STANDARD, TimeShift.NONE, 0));
-      AdamW adam = new AdamW(model.params, new AdamW.Config(0.9, 0.99, 1e-8, 0));
-      LrSchedule schedule = LrSchedule.constant(3e-3, 20);
-      SplittableRandom rng = new SplittableRandom(5);
-      int copies = 8; // each pair 8 times a batch, with its own times and noise: steadier steps
-      NDArray repeated = targets.repeat(0, copies); // (2k, C, T, H, W): a, a, .., b, b, ..
-      List<String> captions = new java.util.ArrayList<>();
-      for (String c : CAPTIONS) {
-        for (int k = 0; k < copies; k++) {
-          captions.add(c);
-        }
-      }
-      boolean[][] noMasks = new boolean[2 * copies][2];
-      double first = 0;
-      double last = 0;
       long start = System.nanoTime();
-      for (int i = 0; i < steps; i++) {
-        try (Step step = Step.open(model.params)) {
-          NDArray batch = repeated.duplicate();
-          batch.attach(step.manager());
-          Gradients g = train.run(step, batch, captions, noMasks, rng);
-          g.clipGlobalNorm(1.0);
-          adam.update(g, schedule.at(i));
-          if (i < 20) {
-            first += g.lossValue() / 20;
-          }
-          if (i >= steps - 20) {
-            last += g.lossValue() / 20;
-          }
-        }
-      }
+      Overfitting.Losses losses = Overfitting.train(model, targets, CAPTIONS, steps);
+      double first = losses.first();
+      double last = losses.last();
       double seconds = (System.nanoTime() - start) / 1e9;
       try (Step step = Step.open(model.params)) {
         NDArray out =
