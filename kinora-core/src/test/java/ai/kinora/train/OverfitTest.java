@@ -8,13 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.kinora.dit.DitConfig;
 import ai.kinora.dit.TinyModel;
 import ai.kinora.flow.Noise;
-import ai.kinora.flow.Schedule;
 import ai.kinora.nn.Step;
 import ai.kinora.patch.Patchifier;
-import ai.kinora.sampling.Conditioning;
-import ai.kinora.sampling.EulerSolver;
-import ai.kinora.sampling.Guidance;
-import ai.kinora.sampling.Sampler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,17 +38,7 @@ class OverfitTest {
       double last = losses.last();
       double seconds = (System.nanoTime() - start) / 1e9;
       try (Step step = Step.open(model.params)) {
-        NDArray out =
-            Sampler.sample(
-                step.manager(),
-                model.dit,
-                model.text.encode(CAPTIONS),
-                targets.getShape(),
-                new Conditioning.None(),
-                Schedule.of(20),
-                new EulerSolver(),
-                Guidance.none(),
-                3);
+        NDArray out = Overfitting.sample(step, model, CAPTIONS, targets.getShape(), 3);
         double[] own = new double[2];
         double[] other = new double[2];
         for (int b = 0; b < 2; b++) {

@@ -1,13 +1,19 @@
 package ai.kinora.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.kinora.dit.TinyModel;
 import ai.kinora.flow.LogitNormal;
+import ai.kinora.flow.Schedule;
 import ai.kinora.flow.TimeShift;
 import ai.kinora.nn.AdamW;
 import ai.kinora.nn.Gradients;
 import ai.kinora.nn.LrSchedule;
 import ai.kinora.nn.Step;
+import ai.kinora.sampling.Conditioning;
+import ai.kinora.sampling.EulerSolver;
+import ai.kinora.sampling.Guidance;
+import ai.kinora.sampling.Sampler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -66,5 +72,19 @@ final class Overfitting {
       }
     }
     return new Losses(first, last);
+  }
+
+  /** Samples one latent per caption: 20 Euler steps, no guidance, as (B, C, T, H, W). */
+  static NDArray sample(Step step, TinyModel model, List<String> captions, Shape shape, long seed) {
+    return Sampler.sample(
+        step.manager(),
+        model.dit,
+        model.text.encode(captions),
+        shape,
+        new Conditioning.None(),
+        Schedule.of(20),
+        new EulerSolver(),
+        Guidance.none(),
+        seed);
   }
 }

@@ -9,14 +9,9 @@ import ai.kinora.dit.DitConfig;
 import ai.kinora.dit.TinyModel;
 import ai.kinora.eval.ScoreReport;
 import ai.kinora.eval.Scorer;
-import ai.kinora.flow.Schedule;
 import ai.kinora.media.Video;
 import ai.kinora.nn.Step;
 import ai.kinora.patch.Patchifier;
-import ai.kinora.sampling.Conditioning;
-import ai.kinora.sampling.EulerSolver;
-import ai.kinora.sampling.Guidance;
-import ai.kinora.sampling.Sampler;
 import ai.kinora.vae.Latents;
 import ai.kinora.vae.VaeCodec;
 import ai.kinora.vae.VideoVae;
@@ -89,16 +84,7 @@ class TextToVideoOverfitTest {
       Scorer scorer = new Scorer();
       try (Step step = Step.open(model.params)) {
         NDArray out =
-            Sampler.sample(
-                step.manager(),
-                model.dit,
-                model.text.encode(CAPTIONS),
-                targets.getShape(),
-                new Conditioning.None(),
-                Schedule.of(20),
-                new EulerSolver(),
-                Guidance.none(),
-                7); // (2, 16, 5, 8, 8)
+            Overfitting.sample(step, model, CAPTIONS, targets.getShape(), 7); // (2, 16, 5, 8, 8)
         for (int b = 0; b < 2; b++) {
           Latents z = Latents.of(out.get(b + ":" + (b + 1)));
           Latents e = encoded.get(b);
