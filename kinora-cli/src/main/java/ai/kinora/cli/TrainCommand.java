@@ -12,12 +12,11 @@ import ai.kinora.vae.VaeConfig;
 import ai.kinora.vae.VaeConfigJson;
 import ai.kinora.vae.VideoVae;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kinora train}: trains Kinora's models. */
@@ -33,64 +32,6 @@ final class TrainCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
-  }
-
-  /**
-   * Checks the run options shared by every trainer: exactly one of --out (a new run, in a folder
-   * that holds none yet) and --resume, and none of {@code recorded} with --resume, since a resumed
-   * run continues with its recorded settings.
-   */
-  static void checkRun(CommandSpec spec, Path out, Path resume, String... recorded) {
-    if ((out == null) == (resume == null)) {
-      throw new IllegalArgumentException("give either --out DIR for a new run or --resume DIR");
-    }
-    if (resume != null) {
-      for (String option : recorded) {
-        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-          throw new IllegalArgumentException(
-              option + " cannot change a resumed run: it continues with its recorded settings");
-        }
-      }
-    } else if (Files.exists(out.resolve(TrainingRun.CHECKPOINTS))) {
-      throw new IllegalArgumentException(
-          out + " already holds a run; use --resume " + out + " or another --out");
-    }
-  }
-
-  /** The newest complete checkpoint of the run in {@code dir}. */
-  static Path latestCheckpoint(Path dir) throws java.io.IOException {
-    return TrainingRun.latestCheckpoint(dir)
-        .orElseThrow(() -> new IllegalArgumentException(dir + ": no checkpoint to resume from"));
-  }
-
-  /** The command as typed, for the record beside a trained model. */
-  static String commandLine(CommandSpec spec) {
-    return "kinora " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-  }
-
-  /**
-   * The command to record beside the model: for a new run (no {@code checkpoint}) the command as
-   * typed; for a resumed one the command that started the run, as its checkpoint's exported model
-   * records it, since "--resume DIR" alone would not tell how to reproduce the weights.
-   */
-  static String runCommand(CommandSpec spec, Path checkpoint) {
-    if (checkpoint != null) {
-      Path config = checkpoint.resolve(TrainingRun.MODEL).resolve("config.json");
-      try {
-        String recorded =
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(config.toFile())
-                .path("training")
-                .path("command")
-                .asText("");
-        if (!recorded.isEmpty() && !recorded.contains("--resume")) {
-          return recorded;
-        }
-      } catch (java.io.IOException e) {
-        // fall through: the checkpoint itself is checked when it is loaded
-      }
-    }
-    return commandLine(spec);
   }
 
   /** {@code kinora train vae}: trains the video compression network. */
@@ -115,11 +56,7 @@ final class TrainCommand implements Runnable {
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder of a new run.")
-    Path out;
-
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR.")
-    Path resume;
+    @Mixin RunOptions runOptions;
 
     @Option(
         names = "--preset",
@@ -160,20 +97,8 @@ final class TrainCommand implements Runnable {
     @Option(names = "--frames", paramLabel = "T", description = "Clip frames, 1 + 4k.")
     Integer frames;
 
-    @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate.")
-    Double lr;
-
     @Option(names = "--warmup", paramLabel = "N", description = "Warmup steps.")
     Long warmup;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of weights and data.")
-    Long seed;
-
-    @Option(
-        names = "--checkpoint-every",
-        paramLabel = "N",
-        description = "Steps between checkpoints.")
-    Long checkpointEvery;
 
     @Option(
         names = "--eval-clips",
@@ -187,10 +112,8 @@ final class TrainCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter err = spec.commandLine().getErr();
-      checkRun(
+      runOptions.check(
           spec,
-          out,
-          resume,
           "--preset",
           "--steps",
           "--data",
@@ -199,16 +122,12 @@ final class TrainCommand implements Runnable {
           "--batch",
           "--crop",
           "--frames",
-          "--lr",
-          "--warmup",
-          "--seed",
-          "--checkpoint-every");
-      Path dir = resume != null ? resume : out;
+          "--warmup");
+      Path dir = runOptions.dir();
       try (NDManager manager = NDManager.newBaseManager()) {
         VaeTrainer trainer;
-        Path checkpoint = null;
-        if (resume != null) {
-          checkpoint = latestCheckpoint(resume);
+        Path checkpoint = runOptions.checkpoint();
+        if (checkpoint != null) {
           trainer = VaeTrainer.resume(manager, checkpoint);
           err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
         } else {
@@ -229,7 +148,7 @@ final class TrainCommand implements Runnable {
           TrainingRun run =
               new TrainingRun(
                   dir,
-                  runCommand(spec, checkpoint),
+                  RunOptions.command(spec, checkpoint),
                   VaeEvaluation.heldOutSet(evalClips, evalClips));
           long remaining = c.steps() - trainer.stepsDone();
           try (Progress progress = Progress.start("train vae", remaining, "steps")) {
@@ -305,15 +224,15 @@ final class TrainCommand implements Runnable {
           crop != null ? crop : d.crop(),
           frames != null ? frames : d.clipFrames(),
           d.imageFraction(),
-          lr != null ? lr : d.peakLr(),
+          runOptions.lr != null ? runOptions.lr : d.peakLr(),
           warmup != null ? warmup : d.warmupSteps(),
           d.finalLrFraction(),
           d.weightDecay(),
           d.emaDecay(),
           d.klWeight(),
           d.gradClip(),
-          seed != null ? seed : d.seed(),
-          checkpointEvery != null ? checkpointEvery : Math.min(d.checkpointEvery(), steps),
+          runOptions.seed != null ? runOptions.seed : d.seed(),
+          runOptions.checkpointEvery(d.checkpointEvery(), steps),
           start);
     }
 

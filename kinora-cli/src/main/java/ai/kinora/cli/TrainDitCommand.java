@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,11 +43,7 @@ final class TrainDitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder of a new run.")
-  Path out;
-
-  @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR.")
-  Path resume;
+  @Mixin RunOptions runOptions;
 
   @Option(
       names = "--vae",
@@ -70,18 +67,6 @@ final class TrainDitCommand implements Callable<Integer> {
       description = "Updates in the run (default: ${DEFAULT-VALUE}).")
   long steps;
 
-  @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate.")
-  Double lr;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of weights and data.")
-  Long seed;
-
-  @Option(
-      names = "--checkpoint-every",
-      paramLabel = "N",
-      description = "Steps between checkpoints.")
-  Long checkpointEvery;
-
   @Option(
       names = "--samples",
       paramLabel = "N",
@@ -93,17 +78,15 @@ final class TrainDitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    TrainCommand.checkRun(
-        spec, out, resume, "--preset", "--vae", "--steps", "--lr", "--seed", "--checkpoint-every");
+    runOptions.check(spec, "--preset", "--vae", "--steps");
     if (samples < 0) {
       throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
     }
-    Path dir = resume != null ? resume : out;
+    Path dir = runOptions.dir();
     try (NDManager manager = NDManager.newBaseManager()) {
       DitTrainer trainer;
-      Path checkpoint = null;
-      if (resume != null) {
-        checkpoint = TrainCommand.latestCheckpoint(resume);
+      Path checkpoint = runOptions.checkpoint();
+      if (checkpoint != null) {
         trainer = DitTrainer.resume(manager, checkpoint);
         err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
       } else {
@@ -121,8 +104,7 @@ final class TrainDitCommand implements Callable<Integer> {
             c.steps());
         err.flush();
         List<String> prompts = PromptSuite.heldOut(samples);
-        DitTrainingRun run =
-            new DitTrainingRun(dir, TrainCommand.runCommand(spec, checkpoint), prompts);
+        DitTrainingRun run = new DitTrainingRun(dir, RunOptions.command(spec, checkpoint), prompts);
         long remaining = c.steps() - trainer.stepsDone();
         try (Progress progress = Progress.start("train dit", remaining, "steps")) {
           run.run(
@@ -176,7 +158,7 @@ final class TrainDitCommand implements Callable<Integer> {
               throw new IllegalArgumentException(
                   "unknown preset \"" + preset + "\"; choose default or tiny");
         };
-    long every = checkpointEvery != null ? checkpointEvery : Math.min(d.checkpointEvery(), steps);
-    return d.with(null, lr, seed, every);
+    long every = runOptions.checkpointEvery(d.checkpointEvery(), steps);
+    return d.with(null, runOptions.lr, runOptions.seed, every);
   }
 }
