@@ -3,7 +3,9 @@ package ai.kinora.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.kinora.dit.TinyModel;
 import ai.kinora.nn.Step;
@@ -25,6 +27,34 @@ class SmallTextEncoderTest {
           },
           e.mask().toBooleanArray());
       assertEquals(List.of("zebra"), model.text.unknownWords("a zebra"));
+    }
+  }
+
+  @Test
+  void aFreshEncoderIsLayerNormOfWordPlusPosition() {
+    // Identity at initialisation: every residual branch starts at zero, so each token starts as
+    // its own word (the former small-embedding init let the branches swamp the words, and two
+    // different captions pooled to cosine 0.9998 within 300 training steps).
+    try (TinyModel model = new TinyModel(5);
+        Step step = Step.open(model.params)) {
+      String prompt = "a small red circle moves to the right";
+      NDArray out = model.text.encode(List.of(prompt)).tokens().get("0"); // (L, D)
+      int[] ids = TinyModel.tokenizer().encode(prompt, 32).ids();
+      long[] longIds = new long[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        longIds[i] = ids[i];
+      }
+      NDArray x =
+          model
+              .params
+              .get("text.embedding.weight")
+              .get(step.manager().create(longIds))
+              .add(model.params.get("text.positions").get(":" + ids.length)); // (L, D)
+      NDArray centred = x.sub(x.mean(new int[] {1}, true));
+      NDArray expected =
+          centred.div(centred.square().mean(new int[] {1}, true).add(1e-6f).sqrt()); // (L, D)
+      assertTrue(out.sub(expected).abs().max().getFloat() < 1e-4, "identity at init");
+      assertTrue(x.square().mean().sqrt().getFloat() > 0.5, "words at unit scale");
     }
   }
 
