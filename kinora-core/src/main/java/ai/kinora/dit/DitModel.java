@@ -4,12 +4,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.kinora.nn.AtomicFiles;
 import ai.kinora.nn.CheckpointException;
+import ai.kinora.nn.JsonFiles;
 import ai.kinora.nn.Parameters;
 import ai.kinora.nn.Step;
 import ai.kinora.text.SmallTextEncoder;
 import ai.kinora.text.Tokenizer;
 import ai.kinora.world.Canvas;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -100,7 +100,7 @@ public final class DitModel implements AutoCloseable {
       throw new CheckpointException(dir + ": no such model folder");
     }
     Path configFile = dir.resolve(CONFIG_FILE);
-    JsonNode json = readJson(configFile);
+    JsonNode json = JsonFiles.read(configFile);
     if (json == null || !FORMAT.equals(json.path("format").asText())) {
       throw new CheckpointException(
           configFile + ": not a Kinora DiT config (\"format\" should be \"" + FORMAT + "\")");
@@ -179,18 +179,6 @@ public final class DitModel implements AutoCloseable {
       return new Native(canvases, fps.asDouble());
     } catch (IllegalArgumentException e) {
       throw new CheckpointException(where + ": invalid \"native\": " + e.getMessage(), e);
-    }
-  }
-
-  private static JsonNode readJson(Path file) throws CheckpointException {
-    try {
-      return JSON.readTree(Files.readString(file));
-    } catch (NoSuchFileException e) {
-      throw new CheckpointException(file + ": no such file", e);
-    } catch (JsonProcessingException e) {
-      throw new CheckpointException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new CheckpointException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 

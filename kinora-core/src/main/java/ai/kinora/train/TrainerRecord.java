@@ -3,14 +3,13 @@ package ai.kinora.train;
 import ai.kinora.nn.AdamW;
 import ai.kinora.nn.AtomicFiles;
 import ai.kinora.nn.CheckpointException;
+import ai.kinora.nn.JsonFiles;
 import ai.kinora.nn.LrSchedule;
 import ai.kinora.nn.Parameters;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -58,13 +57,12 @@ final class TrainerRecord {
     Path record = checkpoint.resolve(FILE);
     JsonNode json;
     try {
-      json = JSON.readTree(Files.readString(record));
-    } catch (NoSuchFileException e) {
-      throw new CheckpointException(record + ": no such file (not a training checkpoint)", e);
-    } catch (JsonProcessingException e) {
-      throw new CheckpointException(record + ": not valid JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new CheckpointException(record + ": cannot read: " + e.getMessage(), e);
+      json = JsonFiles.read(record);
+    } catch (CheckpointException e) {
+      if (e.getCause() instanceof NoSuchFileException) {
+        throw new CheckpointException(record + ": no such file (not a training checkpoint)", e);
+      }
+      throw e;
     }
     if (json == null || !format.equals(json.path("format").asText())) {
       throw new CheckpointException(record + ": not a Kinora " + what + " training record");

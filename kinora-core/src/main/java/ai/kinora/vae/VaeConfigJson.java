@@ -1,14 +1,12 @@
 package ai.kinora.vae;
 
 import ai.kinora.nn.CheckpointException;
+import ai.kinora.nn.JsonFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,19 +65,7 @@ public final class VaeConfigJson {
 
   /** Reads the config from a JSON file. */
   public static VaeConfig read(Path file) throws CheckpointException {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new CheckpointException(file + ": no such file", e);
-    } catch (IOException e) {
-      throw new CheckpointException(file + ": cannot read: " + e.getMessage(), e);
-    }
-    try {
-      return fromNode(MAPPER.readTree(text), file.toString());
-    } catch (JsonProcessingException e) {
-      throw new CheckpointException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
-    }
+    return fromNode(JsonFiles.read(file), file.toString());
   }
 
   public static String write(ObjectNode node) {
