@@ -10,10 +10,18 @@ final class Outputs {
 
   /** Refuses anything but an image file name, before any work. */
   static void requireImage(Path output) {
+    requireExtension(output, "an image file ending in .png or .jpg", ".png", ".jpg", ".jpeg");
+  }
+
+  /** Refuses a file name without one of {@code extensions}: "OUTPUT: choose {@code kind}". */
+  static Path requireExtension(Path output, String kind, String... extensions) {
     String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!(name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"))) {
-      throw new IllegalArgumentException(output + ": choose an image file ending in .png or .jpg");
+    for (String extension : extensions) {
+      if (name.endsWith(extension)) {
+        return output;
+      }
     }
+    throw new IllegalArgumentException(output + ": choose " + kind);
   }
 
   /** out.mp4 and 3 → out-3.mp4. */
