@@ -1,7 +1,8 @@
 package ai.kinora.cli;
 
+import ai.kinora.nn.JsonFiles;
 import ai.kinora.train.TrainingRun;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,12 +91,8 @@ final class RunOptions {
     if (checkpoint != null) {
       Path config = checkpoint.resolve(TrainingRun.MODEL).resolve("config.json");
       try {
-        String recorded =
-            new ObjectMapper()
-                .readTree(config.toFile())
-                .path("training")
-                .path("command")
-                .asText("");
+        JsonNode json = JsonFiles.read(config);
+        String recorded = json == null ? "" : json.path("training").path("command").asText("");
         if (!recorded.isEmpty() && !recorded.contains("--resume")) {
           return recorded;
         }
