@@ -27,6 +27,18 @@ public record Gradients(NDArray loss, SequencedMap<String, NDArray> byName) {
     return g;
   }
 
+  /**
+   * Whether every gradient is free of NaN and infinity: one sum per tensor (NaN and infinity
+   * survive a sum), without the copies {@link #globalNorm} makes.
+   */
+  public boolean allFinite() {
+    double total = 0;
+    for (NDArray g : byName.values()) {
+      total += g.sum().getFloat();
+    }
+    return Double.isFinite(total);
+  }
+
   /** The L2 norm of all gradients taken together. */
   public double globalNorm() {
     double sumSquares = 0;

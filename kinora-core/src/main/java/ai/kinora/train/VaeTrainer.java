@@ -129,24 +129,11 @@ public final class VaeTrainer implements AutoCloseable {
   }
 
   /**
-   * Runs one update: batch, forward, backward, clipping, AdamW, EMA. A step whose gradients come
-   * out non-finite is computed once more before the run fails: this was seen once, not
-   * reproducibly, on this CPU; a diverged run fails the same way twice.
+   * Runs one update: batch, forward, backward, clipping, AdamW, EMA. A non-finite loss or gradient
+   * (after {@link Step#backward}'s one recomputation) fails the run as diverged, before anything
+   * changes.
    */
   public StepReport step() {
-    StepReport report = attempt();
-    if (report == null) {
-      report = attempt();
-    }
-    if (report == null) {
-      throw new IllegalStateException(
-          "the gradients became non-finite at step " + (stepsDone() + 1) + " twice: diverged");
-    }
-    return report;
-  }
-
-  /** One try at the next update; null (and nothing changed) if the gradients are not finite. */
-  private StepReport attempt() {
     long start = System.nanoTime();
     long s = stepsDone();
     TrainingBatches.Batch batch = batches.batch(s);
@@ -167,7 +154,8 @@ public final class VaeTrainer implements AutoCloseable {
       double loss = g.lossValue();
       double norm = g.globalNorm();
       if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
-        return null;
+        throw new IllegalStateException(
+            "the loss or gradients became non-finite at step " + (s + 1) + ": diverged");
       }
       g.clipGlobalNorm(config.gradClip());
       double lr = schedule.at(s);
