@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Render.class,
       VaeBenchCommand.class,
       GenerateBenchCommand.class,
-      QualityBenchCommand.class
+      QualityBenchCommand.class,
+      PromptingBenchCommand.class
     })
 final class BenchCommand implements Runnable {
 

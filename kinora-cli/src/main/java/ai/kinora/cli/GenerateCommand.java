@@ -1,6 +1,7 @@
 package ai.kinora.cli;
 
 import ai.kinora.generate.PromptEnhancer;
+import ai.kinora.generate.Prompting;
 import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.media.VideoWriter;
@@ -84,7 +85,7 @@ final class GenerateCommand implements Callable<Integer> {
                 generation.guidance,
                 generation.negative);
         TextToVideo.Result result =
-            seconds <= VideoPromptCommands.WINDOW_SECONDS
+            seconds <= Prompting.WINDOW_SECONDS
                 ? session.generator.generate(request, enhanced)
                 : longVideo(session, request, enhanced);
         long encodeStart = System.nanoTime();
@@ -138,7 +139,7 @@ final class GenerateCommand implements Callable<Integer> {
       session.prompting.longVideo(
           request,
           enhanced.caption(),
-          VideoPromptCommands.WINDOW_SECONDS,
+          Prompting.WINDOW_SECONDS,
           frame -> {
             natives.add(frame);
             progress.step();

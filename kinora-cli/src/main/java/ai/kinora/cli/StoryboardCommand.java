@@ -7,7 +7,6 @@ import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.media.Video;
 import ai.kinora.media.VideoReader;
-import ai.kinora.world.Canvas;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,35 +75,17 @@ final class StoryboardCommand implements Callable<Integer> {
     }
     try (ModelSession session = ModelSession.open(generation);
         Progress progress = Progress.start("storyboard", board.cards().size(), "cards")) {
-      Prompting p = session.prompting;
-      double nativeFps = session.generator.nativeFormat().fps();
-      List<RgbFrame> natives = new ArrayList<>();
+      List<Prompting.Card> cards = new ArrayList<>();
       for (int i = 0; i < board.cards().size(); i++) {
-        double slot = board.slot(i);
-        int slotFrames = (int) Math.max(1, Math.round(slot * nativeFps));
-        TextToVideo.Request request = request(board, i, slot);
-        String caption = prompts.get(i).caption();
-        Canvas canvas = p.canvas(request);
-        List<RgbFrame> segment = new ArrayList<>();
-        if (inputs.get(i) instanceof RgbFrame image) {
-          segment.addAll(p.animate(image, Prompting.Fit.CROP, request, caption));
-        } else if (inputs.get(i) instanceof Video v) {
-          segment.addAll(
-              p.atNativeRate(Prompting.fit(v.frames(), canvas, Prompting.Fit.CROP), v.fps()));
-        } else if (i == 0) {
-          p.longVideo(request, caption, VideoPromptCommands.WINDOW_SECONDS, segment::add);
-        }
-        while (segment.size() < slotFrames) { // continue what came before, with this card
-          List<RgbFrame> context = new ArrayList<>(natives);
-          context.addAll(segment);
-          double rest =
-              Math.min(
-                  VideoPromptCommands.WINDOW_SECONDS, (slotFrames - segment.size()) / nativeFps);
-          segment.addAll(p.extendForward(context, rest, request, caption));
-        }
-        natives.addAll(segment.subList(0, slotFrames));
-        progress.step();
+        cards.add(
+            new Prompting.Card(
+                request(board, i, board.slot(i)),
+                prompts.get(i).caption(),
+                inputs.get(i) instanceof RgbFrame image ? image : null,
+                inputs.get(i) instanceof Video v ? v : null));
       }
+      List<RgbFrame> natives = session.prompting.storyboard(cards, progress::step);
+      double nativeFps = session.generator.nativeFormat().fps();
       TextToVideo.Request whole = request(board, 0, board.seconds());
       List<RgbFrame> frames = TextToVideo.resample(natives, nativeFps, whole);
       StillCommands.write(output, frames, board.fps());

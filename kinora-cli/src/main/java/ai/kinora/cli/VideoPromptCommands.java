@@ -30,9 +30,6 @@ final class VideoPromptCommands {
 
   private VideoPromptCommands() {}
 
-  /** Longest new stretch generated in one window; longer ones go window by window. */
-  static final double WINDOW_SECONDS = 8;
-
   /** What every video-prompting command shares: input handling and the request. */
   abstract static class Base implements Callable<Integer> {
 
@@ -159,7 +156,7 @@ final class VideoPromptCommands {
         List<RgbFrame> added = new ArrayList<>();
         double left = seconds;
         for (int window = 0; left > 1e-9; window++) {
-          double part = Math.min(WINDOW_SECONDS, left);
+          double part = Math.min(Prompting.WINDOW_SECONDS, left);
           TextToVideo.Request r = request(prompt, in, part).withSeed(seed + window);
           List<RgbFrame> more =
               backward
@@ -222,7 +219,7 @@ final class VideoPromptCommands {
     @Override
     public Integer call() throws Exception {
       target.checked();
-      if (!(seconds > 0 && seconds <= WINDOW_SECONDS)) {
+      if (!(seconds > 0 && seconds <= Prompting.WINDOW_SECONDS)) {
         throw new IllegalArgumentException("--seconds must be more than 0 and at most 8");
       }
       Video a = read(first, 1, "to connect from");
@@ -289,7 +286,7 @@ final class VideoPromptCommands {
     @Override
     public Integer call() throws Exception {
       target.checked();
-      if (!(seconds > 0 && seconds <= WINDOW_SECONDS)) {
+      if (!(seconds > 0 && seconds <= Prompting.WINDOW_SECONDS)) {
         throw new IllegalArgumentException("--seconds must be more than 0 and at most 8");
       }
       Video in = from == null ? null : read(from, 5, "to loop");

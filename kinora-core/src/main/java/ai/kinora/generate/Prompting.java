@@ -29,6 +29,9 @@ public final class Prompting {
     PAD
   }
 
+  /** Longest new stretch generated in one window; longer ones go window by window. */
+  public static final double WINDOW_SECONDS = 8;
+
   /** Latent frames of context held from an input video (8 video frames plus its first). */
   static final int CONTEXT = 2;
 
@@ -245,5 +248,46 @@ public final class Prompting {
             new ArrayList<>(context.subList(context.size() - (1 + 4 * CONTEXT), context.size()));
       }
     }
+  }
+
+  /**
+   * One storyboard card ready to render: its request (its slot's seconds and its own seed), its
+   * caption, and the image or video it starts from, if any (at most one).
+   */
+  public record Card(
+      TextToVideo.Request request, String caption, RgbFrame image, ai.kinora.media.Video video) {}
+
+  /**
+   * A storyboard as native frames: each card's slot starts from its image (animated) or video
+   * (played), or, for a text card, continues what came before (the first card begins from text),
+   * and is filled to its length by extending with the card's caption; {@code onCard} runs after
+   * each card.
+   */
+  public List<RgbFrame> storyboard(List<Card> cards, Runnable onCard) {
+    double nativeFps = generator.nativeFormat().fps();
+    List<RgbFrame> natives = new ArrayList<>();
+    for (int i = 0; i < cards.size(); i++) {
+      Card card = cards.get(i);
+      TextToVideo.Request request = card.request();
+      int slotFrames = nativeFrames(request.seconds());
+      List<RgbFrame> segment = new ArrayList<>();
+      if (card.image() != null) {
+        segment.addAll(animate(card.image(), Fit.CROP, request, card.caption()));
+      } else if (card.video() != null) {
+        ai.kinora.media.Video v = card.video();
+        segment.addAll(atNativeRate(fit(v.frames(), canvas(request), Fit.CROP), v.fps()));
+      } else if (i == 0) {
+        longVideo(request, card.caption(), WINDOW_SECONDS, segment::add);
+      }
+      while (segment.size() < slotFrames) { // continue what came before, with this card
+        List<RgbFrame> context = new ArrayList<>(natives);
+        context.addAll(segment);
+        double rest = Math.min(WINDOW_SECONDS, (slotFrames - segment.size()) / nativeFps);
+        segment.addAll(extendForward(context, rest, request, card.caption()));
+      }
+      natives.addAll(segment.subList(0, slotFrames));
+      onCard.run();
+    }
+    return natives;
   }
 }

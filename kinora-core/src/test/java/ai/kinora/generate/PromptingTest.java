@@ -3,15 +3,8 @@ package ai.kinora.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.kinora.dit.DitModel;
-import ai.kinora.dit.TinyModel;
 import ai.kinora.media.RgbFrame;
-import ai.kinora.text.SmallTextEncoder;
 import ai.kinora.vae.VaeCodec;
-import ai.kinora.vae.VaeConfig;
 import ai.kinora.vae.VideoVae;
 import ai.kinora.world.Canvas;
 import ai.kinora.world.PromptParser;
@@ -30,46 +23,21 @@ import org.junit.jupiter.api.Test;
  */
 class PromptingTest {
 
-  static NDManager manager;
+  static TinyPipeline pipeline;
   static VideoVae vae;
-  static DitModel model;
   static Prompting prompting;
-  static int threads;
   static final String CAPTION = "A small red circle moves to the right.";
 
   @BeforeAll
   static void tinyPipeline() {
-    Engine.getInstance();
-    threads = JniUtils.getNumThreads();
-    JniUtils.setNumThreads(1);
-    Engine.getInstance().setRandomSeed(11);
-    manager = NDManager.newBaseManager();
-    vae = new VideoVae(manager, VaeConfig.TINY);
-    ai.kinora.dit.DitConfig t = ai.kinora.dit.DitConfig.TINY;
-    model =
-        new DitModel(
-            manager,
-            new ai.kinora.dit.DitConfig(
-                t.width(),
-                t.depth(),
-                t.heads(),
-                t.mlpRatio(),
-                t.patch(),
-                8,
-                t.textWidth(),
-                t.maxTextLength()),
-            SmallTextEncoder.Config.TINY,
-            TinyModel.tokenizer(),
-            new DitModel.Native(List.of(new Canvas(32, 32), new Canvas(48, 32)), 8));
-    prompting = new Prompting(new TextToVideo(vae, model));
+    pipeline = new TinyPipeline(11);
+    vae = pipeline.vae;
+    prompting = new Prompting(pipeline.generator);
   }
 
   @AfterAll
   static void close() {
-    model.close();
-    vae.close();
-    manager.close();
-    JniUtils.setNumThreads(threads);
+    pipeline.close();
   }
 
   static TextToVideo.Request request(double seconds) {
