@@ -137,11 +137,16 @@ public final class DitModel implements AutoCloseable {
     }
   }
 
-  /** Writes weights, config (plus {@code extra} fields) and vocabulary, each atomically. */
+  /**
+   * Writes weights, config (plus {@code extra} fields) and vocabulary, each atomically. The weights
+   * are stored in F16, half the size of F32: a model folder is for inference (training state lives
+   * in checkpoints), and on the third DiT run the rounding changed generated videos by 0.005 of 255
+   * on average (70-72 dB PSNR against the F32 weights' videos).
+   */
   public void save(Path dir, ObjectNode extra) throws IOException {
     Files.createDirectories(dir);
     java.util.Set<String> weights = java.util.Set.copyOf(parameters.trainableNames());
-    parameters.save(dir.resolve(WEIGHTS_FILE), weights::contains);
+    parameters.save(dir.resolve(WEIGHTS_FILE), weights::contains, true);
     saveConfig(dir, extra);
   }
 

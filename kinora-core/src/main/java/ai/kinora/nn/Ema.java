@@ -68,7 +68,7 @@ public final class Ema {
     for (String name : names) {
       weights.put(name, get(name));
     }
-    SafeTensors.write(file, weights);
+    SafeTensors.write(file, weights, false);
   }
 
   /** Overwrites the live parameters with the average (e.g. before a final evaluation). */

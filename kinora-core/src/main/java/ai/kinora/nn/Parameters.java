@@ -160,6 +160,15 @@ public final class Parameters implements AutoCloseable {
 
   /** Saves the tensors whose names pass {@code include}, atomically. */
   public void save(Path file, Predicate<String> include) throws IOException {
+    save(file, include, false);
+  }
+
+  /**
+   * Saves the tensors whose names pass {@code include}, atomically; with {@code half}, F32 tensors
+   * are stored as F16 (for inference-only model folders: half the size; {@link #load} widens them
+   * back).
+   */
+  public void save(Path file, Predicate<String> include, boolean half) throws IOException {
     SequencedMap<String, NDArray> chosen = new LinkedHashMap<>();
     tensors.forEach(
         (name, array) -> {
@@ -167,10 +176,13 @@ public final class Parameters implements AutoCloseable {
             chosen.put(name, array);
           }
         });
-    SafeTensors.write(file, chosen);
+    SafeTensors.write(file, chosen, half);
   }
 
-  /** Loads every registered tensor; the file must hold exactly the registered names. */
+  /**
+   * Loads every registered tensor; the file must hold exactly the registered names, each in the
+   * parameter's dtype or, for F32 parameters, in F16 or BF16 (widened exactly).
+   */
   public void load(Path file) throws IOException {
     load(file, name -> false);
   }
@@ -200,7 +212,8 @@ public final class Parameters implements AutoCloseable {
                       + array.getShape()
                       + " got "
                       + entry.shape());
-            } else if (!entry.dtype().equals(SafeTensors.dtypeName(array.getDataType()))) {
+            } else if (!entry.dtype().equals(SafeTensors.dtypeName(array.getDataType()))
+                && !SafeTensors.widens(entry.dtype(), array.getDataType())) {
               problems.add(
                   "dtype mismatch for \""
                       + name
@@ -220,7 +233,8 @@ public final class Parameters implements AutoCloseable {
       }
       for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
         SafeTensors.Entry entry = header.entries().get(e.getKey());
-        e.getValue().set(SafeTensors.readData(channel, header, entry, file));
+        e.getValue()
+            .set(SafeTensors.readAs(channel, header, entry, e.getValue().getDataType(), file));
       }
     } catch (NoSuchFileException e) {
       throw new CheckpointException(file + ": no such file", e);

@@ -202,8 +202,43 @@ final class SafeTensors {
     return data.flip();
   }
 
-  /** Writes the tensors in map order to {@code file} atomically: a crash leaves the old file. */
-  static void write(Path file, SequencedMap<String, NDArray> tensors) throws IOException {
+  /**
+   * Reads one tensor for a parameter of {@code target} type: its bytes as they are when the dtypes
+   * match, or widened exactly to F32 from F16 or BF16 (half-precision files, such as shipped model
+   * folders or users' pretrained weights).
+   */
+  static ByteBuffer readAs(
+      FileChannel channel, Header header, Entry entry, DataType target, Path file)
+      throws IOException {
+    ByteBuffer data = readData(channel, header, entry, file);
+    if (entry.dtype().equals(dtypeName(target))) {
+      return data;
+    }
+    if (!widens(entry.dtype(), target)) {
+      throw new CheckpointException(
+          file + ": tensor \"" + entry.name() + "\" is " + entry.dtype() + ", not " + target);
+    }
+    int n = data.remaining() / 2;
+    ByteBuffer out = ByteBuffer.allocateDirect(n * 4).order(ByteOrder.LITTLE_ENDIAN);
+    boolean bf16 = entry.dtype().equals("BF16");
+    for (int i = 0; i < n; i++) {
+      short h = data.getShort();
+      out.putFloat(bf16 ? Float.intBitsToFloat((h & 0xFFFF) << 16) : Float.float16ToFloat(h));
+    }
+    return out.flip();
+  }
+
+  /** Whether a file's {@code dtype} can be loaded into a parameter of {@code target} type. */
+  static boolean widens(String dtype, DataType target) {
+    return target == DataType.FLOAT32 && (dtype.equals("F16") || dtype.equals("BF16"));
+  }
+
+  /**
+   * Writes the tensors in map order to {@code file} atomically: a crash leaves the old file. With
+   * {@code half}, F32 tensors are stored as F16 (rounded to nearest), half the bytes.
+   */
+  static void write(Path file, SequencedMap<String, NDArray> tensors, boolean half)
+      throws IOException {
     if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
       throw new IOException("safetensors writing needs a little-endian machine");
     }
@@ -212,9 +247,10 @@ final class SafeTensors {
     long offset = 0;
     for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
       NDArray array = e.getValue();
-      ByteBuffer bytes = array.toByteBuffer();
+      boolean narrow = half && array.getDataType() == DataType.FLOAT32;
+      ByteBuffer bytes = narrow ? toF16(array.toFloatArray()) : array.toByteBuffer();
       ObjectNode entry = header.putObject(e.getKey());
-      entry.put("dtype", dtypeName(array.getDataType()));
+      entry.put("dtype", narrow ? "F16" : dtypeName(array.getDataType()));
       ArrayNode shape = entry.putArray("shape");
       for (long d : array.getShape().getShape()) {
         shape.add(d);
@@ -255,6 +291,14 @@ final class SafeTensors {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  private static ByteBuffer toF16(float[] values) {
+    ByteBuffer out = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+    for (float v : values) {
+      out.putShort(Float.floatToFloat16(v));
+    }
+    return out.flip();
   }
 
   private static void readFully(FileChannel channel, ByteBuffer into, long position, Path file)
