@@ -2,6 +2,7 @@ package ai.kinora.generate;
 
 import ai.kinora.media.Resample;
 import ai.kinora.media.RgbFrame;
+import ai.kinora.media.Video;
 import ai.kinora.vae.Latents;
 import ai.kinora.world.Canvas;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class Prompting {
     if (frames.size() < 2 || Math.abs(fps - nativeFps) < 1e-9) {
       return frames;
     }
-    return Resample.changeFps(new ai.kinora.media.Video(frames, fps), nativeFps).frames();
+    return Resample.changeFps(new Video(frames, fps), nativeFps).frames();
   }
 
   /**
@@ -254,8 +255,7 @@ public final class Prompting {
    * One storyboard card ready to render: its request (its slot's seconds and its own seed), its
    * caption, and the image or video it starts from, if any (at most one).
    */
-  public record Card(
-      TextToVideo.Request request, String caption, RgbFrame image, ai.kinora.media.Video video) {}
+  public record Card(TextToVideo.Request request, String caption, RgbFrame image, Video video) {}
 
   /**
    * A storyboard as native frames: each card's slot starts from its image (animated) or video
@@ -274,7 +274,7 @@ public final class Prompting {
       if (card.image() != null) {
         segment.addAll(animate(card.image(), Fit.CROP, request, card.caption()));
       } else if (card.video() != null) {
-        ai.kinora.media.Video v = card.video();
+        Video v = card.video();
         segment.addAll(atNativeRate(fit(v.frames(), canvas(request), Fit.CROP), v.fps()));
       } else if (i == 0) {
         longVideo(request, card.caption(), WINDOW_SECONDS, segment::add);
