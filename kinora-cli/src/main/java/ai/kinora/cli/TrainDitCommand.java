@@ -56,8 +56,9 @@ final class TrainDitCommand implements Callable<Integer> {
       paramLabel = "NAME",
       defaultValue = "default",
       description =
-          "default (the shipped DiT and text encoder) or tiny (a seconds-fast smoke test on 32x32"
-              + " clips) (default: ${DEFAULT-VALUE}).")
+          "default (the shipped DiT and text encoder), large (a wider, deeper DiT and text encoder"
+              + " for bigger machines) or tiny (a seconds-fast smoke test on 32x32 clips)"
+              + " (default: ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(
@@ -151,12 +152,13 @@ final class TrainDitCommand implements Callable<Integer> {
     DitTrainingConfig d =
         switch (preset.toLowerCase(Locale.ROOT)) {
           case "default" -> DitTrainingConfig.defaults(steps);
+          case "large" -> DitTrainingConfig.large(steps);
           case "tiny" ->
               DitTrainingConfig.tiny(
                   steps, VaeConfigJson.read(vaeDir.resolve(VideoVae.CONFIG_FILE)).latentChannels());
           default ->
               throw new IllegalArgumentException(
-                  "unknown preset \"" + preset + "\"; choose default or tiny");
+                  "unknown preset \"" + preset + "\"; choose default, large or tiny");
         };
     long every = runOptions.checkpointEvery(d.checkpointEvery(), steps);
     return d.with(null, runOptions.lr, runOptions.seed, every);
