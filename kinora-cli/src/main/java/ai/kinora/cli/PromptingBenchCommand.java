@@ -115,25 +115,9 @@ final class PromptingBenchCommand implements Callable<Integer> {
       add(cases, modes, "connect", bench::connect);
       add(cases, modes, "loop", bench::loop);
       add(cases, modes, "animate", bench::animate);
-      String source = "a medium red circle moves to the right on a gray background";
-      add(
-          cases,
-          modes,
-          "edit",
-          () ->
-              bench.edit(
-                  source,
-                  "a medium blue circle moves to the right on a gray background",
-                  strength));
-      add(
-          cases,
-          modes,
-          "edit",
-          () ->
-              bench.edit(
-                  source,
-                  "a medium red circle moves to the right on a white background",
-                  strength));
+      String source = PromptingBench.EDIT_SOURCE;
+      add(cases, modes, "edit", () -> bench.edit(source, PromptingBench.EDIT_COLOUR, strength));
+      add(cases, modes, "edit", () -> bench.edit(source, PromptingBench.EDIT_BACKGROUND, strength));
       add(cases, modes, "storyboard", bench::storyboard);
       for (Supplier<PromptingBench.Case> next : cases) {
         long start = System.nanoTime();

@@ -112,5 +112,19 @@ class GenerateCommandTest {
     assertEquals(1, resumeWithSteps.exitCode());
     assertTrue(
         resumeWithSteps.err().contains("cannot change a resumed run"), resumeWithSteps.err());
+    CliRun preset =
+        CliRun.run(
+            "train",
+            "dit",
+            "--preset",
+            "huge",
+            "--out",
+            dir.resolve("p").toString(),
+            "--vae",
+            vae.toString());
+    assertEquals(1, preset.exitCode());
+    assertTrue(
+        preset.err().contains("unknown preset \"huge\"; choose default, large or tiny"),
+        preset.err());
   }
 }

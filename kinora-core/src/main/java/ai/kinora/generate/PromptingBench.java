@@ -103,18 +103,44 @@ public final class PromptingBench {
     return s.toString();
   }
 
+  // The cases' prompts: Kinora World's own clips of them pass every case (PromptingBenchTest).
+  public static final String EXTEND_FORWARD =
+      "a large blue square moves in a circle clockwise on a white background";
+  public static final String EXTEND_BACKWARD =
+      "a medium yellow circle moves in a circle counterclockwise on a navy background";
+  public static final String CONNECT =
+      "a large green triangle moves in a circle clockwise on a black background";
+  public static final String LOOP = "a medium pink star spins on a gray background";
+  public static final String ANIMATE =
+      "a small orange circle falls and bounces on a forest background";
+  public static final String LONG =
+      "a large purple circle moves in a circle clockwise on a black background";
+  public static final String EDIT_SOURCE =
+      "a medium red circle moves to the right on a gray background";
+  public static final String EDIT_COLOUR =
+      "a medium blue circle moves to the right on a gray background";
+  public static final String EDIT_BACKGROUND =
+      "a medium red circle moves to the right on a white background";
+  static final String[] STORYBOARD = {
+    "a large red circle moves in a circle clockwise on a gray background",
+    "a large red circle stays still on a gray background",
+    "a large red circle moves in a circle counterclockwise on a gray background"
+  };
+
   /** Extends a 2 s clip by 2 s, forwards or backwards. */
   public Case extend(boolean backward) {
-    String prompt =
-        backward
-            ? "a medium yellow circle moves in a circle counterclockwise on a navy background"
-            : "a large blue square moves in a circle clockwise on a white background";
+    String prompt = backward ? EXTEND_BACKWARD : EXTEND_FORWARD;
     List<RgbFrame> input = world(prompt, 0, 2);
     TextToVideo.Request r = request(prompt, 2);
     List<RgbFrame> added =
         backward
             ? prompting.extendBackward(input, 2, r, caption(prompt, 2))
             : prompting.extendForward(input, 2, r, caption(prompt, 2));
+    return judgeExtension(prompt, input, added, backward);
+  }
+
+  /** The extension case's figures for new frames {@code added} after (or before) {@code input}. */
+  Case judgeExtension(String prompt, List<RgbFrame> input, List<RgbFrame> added, boolean backward) {
     List<RgbFrame> video = new ArrayList<>(backward ? added : input);
     video.addAll(backward ? input : added);
     int join = backward ? added.size() : input.size();
@@ -130,10 +156,16 @@ public final class PromptingBench {
 
   /** Connects two stretches of one orbit, 0-2 s and 3-5 s, with a transition of about 1 s. */
   public Case connect() {
-    String prompt = "a large green triangle moves in a circle clockwise on a black background";
+    String prompt = CONNECT;
     List<RgbFrame> a = world(prompt, 0, 2);
     List<RgbFrame> b = world(prompt, 3, 5);
     List<RgbFrame> transition = prompting.connect(a, b, 1, request(prompt, 1), caption(prompt, 1));
+    return judgeConnection(prompt, a, transition, b);
+  }
+
+  /** The connect case's figures for {@code transition} between {@code a} and {@code b}. */
+  Case judgeConnection(
+      String prompt, List<RgbFrame> a, List<RgbFrame> transition, List<RgbFrame> b) {
     List<RgbFrame> video = new ArrayList<>(a);
     video.addAll(transition);
     video.addAll(b);
@@ -153,8 +185,11 @@ public final class PromptingBench {
 
   /** A 4 s loop from text. */
   public Case loop() {
-    String prompt = "a medium pink star spins on a gray background";
-    List<RgbFrame> video = prompting.loop(request(prompt, 4), caption(prompt, 4));
+    return judgeLoop(LOOP, prompting.loop(request(LOOP, 4), caption(LOOP, 4)));
+  }
+
+  /** The loop case's figures for {@code video}. */
+  Case judgeLoop(String prompt, List<RgbFrame> video) {
     FrameChanges.Seam seam = FrameChanges.loop("last to first", video);
     ScoreReport report = score(video, prompt);
     return new Case(
@@ -167,10 +202,15 @@ public final class PromptingBench {
 
   /** Animates the first frame of a world clip for 4 s. */
   public Case animate() {
-    String prompt = "a small orange circle falls and bounces on a forest background";
+    String prompt = ANIMATE;
     RgbFrame image = world(prompt, 0, 0.125).get(0);
     List<RgbFrame> video =
         prompting.animate(image, Prompting.Fit.CROP, request(prompt, 4), caption(prompt, 4));
+    return judgeAnimation(prompt, image, video);
+  }
+
+  /** The animate case's figures for {@code video} made from {@code image}. */
+  Case judgeAnimation(String prompt, RgbFrame image, List<RgbFrame> video) {
     double psnr = Fidelity.psnr(image, video.get(0));
     ScoreReport report = score(video, prompt);
     return new Case(
@@ -187,6 +227,12 @@ public final class PromptingBench {
   public Case edit(String source, String target, double strength) {
     List<RgbFrame> input = world(source, 0, 4);
     List<RgbFrame> video = prompting.edit(input, strength, request(target, 4), caption(target, 4));
+    return judgeEdit(source, input, target, video, strength);
+  }
+
+  /** The edit case's figures for {@code video}, {@code input} edited from {@code source}. */
+  Case judgeEdit(
+      String source, List<RgbFrame> input, String target, List<RgbFrame> video, double strength) {
     ScoreReport report = score(video, target);
     Trajectories before =
         Trajectories.of(new Video(input, FPS), PromptEnhancer.enhance(source, 4).scene());
@@ -209,12 +255,17 @@ public final class PromptingBench {
 
   /** A long video from one prompt, window after window. */
   public Case minute(double seconds) {
-    String prompt = "a large purple circle moves in a circle clockwise on a black background";
+    String prompt = LONG;
     List<RgbFrame> video = new ArrayList<>();
     long start = System.nanoTime();
     prompting.longVideo(
         request(prompt, seconds), caption(prompt, seconds), Prompting.WINDOW_SECONDS, video::add);
-    double wall = (System.nanoTime() - start) / 1e9;
+    return judgeLongVideo(prompt, video, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The long-video case's figures for {@code video}, made in {@code wall} seconds. */
+  Case judgeLongVideo(String prompt, List<RgbFrame> video, double wall) {
+    double seconds = video.size() / FPS;
     Scene scene = PromptEnhancer.enhance(prompt, seconds).scene();
     Trajectories tracks = Trajectories.of(new Video(video, FPS), scene);
     ScoreReport report = score(video, prompt);
@@ -247,18 +298,18 @@ public final class PromptingBench {
 
   /** Three text cards of 4 s each: one orbiting circle, then still, then orbiting back. */
   public Case storyboard() {
-    String[] prompts = {
-      "a large red circle moves in a circle clockwise on a gray background",
-      "a large red circle stays still on a gray background",
-      "a large red circle moves in a circle counterclockwise on a gray background"
-    };
+    String[] prompts = STORYBOARD;
     List<Prompting.Card> cards = new ArrayList<>();
     for (int i = 0; i < prompts.length; i++) {
       cards.add(
           new Prompting.Card(
               request(prompts[i], 4).withSeed(seed + i), caption(prompts[i], 4), null, null));
     }
-    List<RgbFrame> video = prompting.storyboard(cards, () -> {});
+    return judgeStoryboard(prompts, prompting.storyboard(cards, () -> {}));
+  }
+
+  /** The storyboard case's figures for {@code video}, equal segments for {@code prompts}. */
+  Case judgeStoryboard(String[] prompts, List<RgbFrame> video) {
     int per = video.size() / prompts.length;
     List<Integer> joins = List.of(per, 2 * per);
     List<String> figures = new ArrayList<>();
