@@ -85,7 +85,8 @@ final class RunOptions {
   /**
    * The command to record beside the model: for a new run (no {@code checkpoint}) the command as
    * typed; for a resumed one the command that started the run, as its checkpoint's exported model
-   * records it, since "--resume DIR" alone would not tell how to reproduce the weights.
+   * records it (with any extensions after a ";"), since "--resume DIR" alone would not tell how to
+   * reproduce the weights.
    */
   static String command(CommandSpec spec, Path checkpoint) {
     if (checkpoint != null) {
@@ -93,13 +94,18 @@ final class RunOptions {
       try {
         JsonNode json = JsonFiles.read(config);
         String recorded = json == null ? "" : json.path("training").path("command").asText("");
-        if (!recorded.isEmpty() && !recorded.contains("--resume")) {
+        if (!recorded.isEmpty() && !recorded.split(";")[0].contains("--resume")) {
           return recorded;
         }
       } catch (IOException e) {
         // fall through: the checkpoint itself is checked when it is loaded
       }
     }
+    return typed(spec);
+  }
+
+  /** The command as typed. */
+  static String typed(CommandSpec spec) {
     return "kinora " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
 }

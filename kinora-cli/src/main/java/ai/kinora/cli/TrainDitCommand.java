@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  ./kinora train dit --steps 20000 --out runs/dit",
       "  ./kinora train dit --resume runs/dit",
+      "  ./kinora train dit --resume runs/dit --steps 30000   # extend a run",
       "  ./kinora train dit --vae runs/vae/model --steps 20000 --out runs/dit2"
     })
 final class TrainDitCommand implements Callable<Integer> {
@@ -65,7 +66,9 @@ final class TrainDitCommand implements Callable<Integer> {
       names = "--steps",
       paramLabel = "N",
       defaultValue = "20000",
-      description = "Updates in the run (default: ${DEFAULT-VALUE}).")
+      description =
+          "Updates in the run (default: ${DEFAULT-VALUE}); with --resume, a larger number"
+              + " extends the run (its learning-rate decay then ends there).")
   long steps;
 
   @Option(
@@ -79,7 +82,8 @@ final class TrainDitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    runOptions.check(spec, "--preset", "--vae", "--steps");
+    runOptions.check(spec, "--preset", "--vae");
+    boolean extend = runOptions.resume != null && matched("--steps");
     if (samples < 0) {
       throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
     }
@@ -88,8 +92,11 @@ final class TrainDitCommand implements Callable<Integer> {
       DitTrainer trainer;
       Path checkpoint = runOptions.checkpoint();
       if (checkpoint != null) {
-        trainer = DitTrainer.resume(manager, checkpoint);
+        trainer = DitTrainer.resume(manager, checkpoint, extend ? steps : null);
         err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
+        if (extend) {
+          err.printf("extended to %d steps (the learning-rate decay now ends there)%n", steps);
+        }
       } else {
         Path vaeDir = ModelPaths.vae(vae);
         trainer = DitTrainer.start(manager, config(vaeDir), vaeDir);
@@ -105,7 +112,11 @@ final class TrainDitCommand implements Callable<Integer> {
             c.steps());
         err.flush();
         List<String> prompts = PromptSuite.heldOut(samples);
-        DitTrainingRun run = new DitTrainingRun(dir, RunOptions.command(spec, checkpoint), prompts);
+        String command = RunOptions.command(spec, checkpoint);
+        if (extend) {
+          command += "; extended: " + RunOptions.typed(spec);
+        }
+        DitTrainingRun run = new DitTrainingRun(dir, command, prompts);
         long remaining = c.steps() - trainer.stepsDone();
         try (Progress progress = Progress.start("train dit", remaining, "steps")) {
           run.run(
@@ -146,6 +157,10 @@ final class TrainDitCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private boolean matched(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
   private DitTrainingConfig config(Path vaeDir) throws CheckpointException {

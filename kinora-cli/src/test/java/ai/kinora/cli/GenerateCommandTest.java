@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.kinora.media.MediaInfo;
 import ai.kinora.media.VideoReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,10 +110,13 @@ class GenerateCommandTest {
     assertEquals(1, noModel.exitCode());
     assertTrue(noModel.err().contains("no such model folder"), noModel.err());
     assertFalse(noModel.err().contains("Exception"), noModel.err());
-    CliRun resumeWithSteps = CliRun.run("train", "dit", "--resume", run.toString(), "--steps", "9");
-    assertEquals(1, resumeWithSteps.exitCode());
+    CliRun shorter = CliRun.run("train", "dit", "--resume", run.toString(), "--steps", "2");
+    assertEquals(1, shorter.exitCode());
     assertTrue(
-        resumeWithSteps.err().contains("cannot change a resumed run"), resumeWithSteps.err());
+        shorter.err().contains("can only be extended: it is planned for 3 steps"), shorter.err());
+    CliRun resumeWithSeed = CliRun.run("train", "dit", "--resume", run.toString(), "--seed", "9");
+    assertEquals(1, resumeWithSeed.exitCode());
+    assertTrue(resumeWithSeed.err().contains("cannot change a resumed run"), resumeWithSeed.err());
     CliRun preset =
         CliRun.run(
             "train",
@@ -126,5 +131,32 @@ class GenerateCommandTest {
     assertTrue(
         preset.err().contains("unknown preset \"huge\"; choose default, large or tiny"),
         preset.err());
+  }
+
+  @Test
+  void aResumedRunCanBeExtendedAndRecordsHow() throws IOException {
+    Path copy = dir.resolve("extended");
+    try (Stream<Path> files = Files.walk(run)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path target = copy.resolve(run.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    CliRun more =
+        CliRun.run("train", "dit", "--resume", copy.toString(), "--steps", "5", "--samples", "0");
+    assertEquals(0, more.exitCode(), more.err());
+    assertTrue(more.err().contains("extended to 5 steps"), more.err());
+    assertTrue(more.out().contains("trained 5 steps"), more.out());
+    String config = Files.readString(copy.resolve("model/config.json"));
+    assertTrue(config.contains("\"steps\" : 5"), config);
+    assertTrue(
+        config.matches(
+            "(?s).*\"command\" : \"kinora train dit --preset tiny [^;]*--out [^;]*;"
+                + " extended: kinora train dit --resume [^\"]* --steps 5 --samples 0\".*"),
+        config);
   }
 }

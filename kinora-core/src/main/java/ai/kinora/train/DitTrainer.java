@@ -117,9 +117,29 @@ public final class DitTrainer implements AutoCloseable {
 
   /** Continues the run saved in {@code checkpoint}, with its recorded config and VAE. */
   public static DitTrainer resume(NDManager parent, Path checkpoint) throws CheckpointException {
+    return resume(parent, checkpoint, null);
+  }
+
+  /**
+   * Resumes the run of {@code checkpoint}, planned anew for {@code extendTo} steps if not null: the
+   * cosine decay is stretched to the new end (the learning rate of the step resumed at rises a
+   * little, by less than 1% of the peak while the run is in its first quarter), everything else
+   * (data order, optimizer state, EMA) continues as it was.
+   */
+  public static DitTrainer resume(NDManager parent, Path checkpoint, Long extendTo)
+      throws CheckpointException {
     Path record = checkpoint.resolve(TRAINER_JSON);
     JsonNode json = TrainerRecord.read(checkpoint, FORMAT, "DiT");
     DitTrainingConfig config = DitTrainingConfig.fromJson(json.get("training"), record.toString());
+    if (extendTo != null) {
+      if (extendTo <= config.steps()) {
+        throw new IllegalArgumentException(
+            "a run can only be extended: it is planned for "
+                + config.steps()
+                + " steps, --steps must be more");
+      }
+      config = config.with(extendTo, null, null, null);
+    }
     String vae = json.path("data").path("vae").asText("");
     if (vae.isEmpty()) {
       throw new CheckpointException(record + ": does not name the VAE the run trained on");
