@@ -54,9 +54,15 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "K",
       defaultValue = "1",
       description =
-          "Variations: K videos from seeds N, N+1, ... written as OUT-1.mp4 ... OUT-K.mp4"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Variations: K videos from seeds N, N+1, ... written as OUT-1.mp4 ... OUT-K.mp4,"
+              + " denoised in batches of up to 4 (default: ${DEFAULT-VALUE}).")
   int variations;
+
+  /**
+   * Variations denoised together at most. Measured at 4 s 128x128: peak RSS 1.2 GB for one video,
+   * 1.9 GB for a batch of 4, denoising 14% less time per video than one at a time.
+   */
+  static final int BATCH = 4;
 
   @Override
   public Integer call() throws Exception {
@@ -72,46 +78,54 @@ final class GenerateCommand implements Callable<Integer> {
     double seconds = clip.secondsOr(PromptEnhancer.enhance(prompt, 4).scene().durationSeconds());
     PromptEnhancer.Enhanced enhanced = ModelSession.enhance(prompt, seconds, generation, err);
     try (ModelSession session = ModelSession.open(generation)) {
-      for (int v = 0; v < variations; v++) {
-        Path file = variations == 1 ? output : Outputs.numbered(output, v + 1);
+      // Up to one window, variations are denoised together in batches; longer videos go one by
+      // one, window by window.
+      int batch = seconds <= Prompting.WINDOW_SECONDS ? BATCH : 1;
+      for (int first = 0; first < variations; first += batch) {
+        int count = Math.min(batch, variations - first);
         TextToVideo.Request request =
             new TextToVideo.Request(
                 prompt,
                 size,
                 seconds,
                 fps,
-                clip.seed + v,
+                clip.seed + first,
                 generation.steps,
                 generation.guidance,
                 generation.negative);
-        TextToVideo.Result result =
+        List<TextToVideo.Result> results =
             seconds <= Prompting.WINDOW_SECONDS
-                ? session.generator.generate(request, enhanced)
-                : longVideo(session, request, enhanced);
-        long encodeStart = System.nanoTime();
-        List<RgbFrame> frames = result.frames();
-        VideoWriter.write(
-            file, size.width(), size.height(), fps, frames.size(), frames::get, () -> {});
-        long end = System.nanoTime();
-        TextToVideo.Timings t = result.timings();
-        if (v == 0) {
+                ? session.generator.generate(request, enhanced, count)
+                : List.of(longVideo(session, request, enhanced));
+        if (first == 0) {
           out.println("caption: " + enhanced.caption());
         }
+        long encodeStart = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+          int v = first + i;
+          Path file = variations == 1 ? output : Outputs.numbered(output, v + 1);
+          List<RgbFrame> frames = results.get(i).frames();
+          VideoWriter.write(
+              file, size.width(), size.height(), fps, frames.size(), frames::get, () -> {});
+          out.printf(
+              Locale.ROOT,
+              "wrote %s: %s, %d frames at %s fps (%.3g s), generated at %s, seed %d%n",
+              file,
+              size,
+              frames.size(),
+              WorldCommand.trim(fps),
+              frames.size() / fps,
+              results.get(i).nativeSize(),
+              request.seed() + i);
+        }
+        long end = System.nanoTime();
+        TextToVideo.Timings t = results.get(0).timings();
         out.printf(
             Locale.ROOT,
-            "wrote %s: %s, %d frames at %s fps (%.3g s), generated at %s, seed %d%n",
-            file,
-            size,
-            frames.size(),
-            WorldCommand.trim(fps),
-            frames.size() / fps,
-            result.nativeSize(),
-            request.seed());
-        out.printf(
-            Locale.ROOT,
-            "time: load %.0f ms, text %.0f ms, denoising %.0f ms (%d steps), decoding %.0f ms,"
+            "time%s: load %.0f ms, text %.0f ms, denoising %.0f ms (%d steps), decoding %.0f ms,"
                 + " resizing %.0f ms, encoding %.0f ms; total in command %.2f s; peak RSS %d MB%n",
-            v == 0 ? session.loadNanos / 1e6 : 0.0,
+            count > 1 ? " (" + count + " videos in one batch)" : "",
+            first == 0 ? session.loadNanos / 1e6 : 0.0,
             t.text() * 1e3,
             t.denoising() * 1e3,
             generation.steps,

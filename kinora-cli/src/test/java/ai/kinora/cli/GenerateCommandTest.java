@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.kinora.media.MediaInfo;
+import ai.kinora.media.Video;
 import ai.kinora.media.VideoReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,6 +60,30 @@ class GenerateCommandTest {
     assertEquals(15, VideoReader.read(out).frameCount());
     assertTrue(r.out().contains("caption: A small red circle starts on the left"), r.out());
     assertTrue(r.out().contains("denoising"), r.out());
+  }
+
+  @Test
+  void variationsAreDenoisedTogetherAndEachIsItsSeedsVideo() {
+    Path out = dir.resolve("var.mp4");
+    String prompt = "a big blue star spins on a white background";
+    CliRun r = generate(prompt, "-o", out.toString(), "--n", "3", "--seed", "4", "--steps", "2");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("(3 videos in one batch)"), r.out());
+    Path alone = dir.resolve("alone.mp4");
+    CliRun single = generate(prompt, "-o", alone.toString(), "--seed", "5", "--steps", "2");
+    assertEquals(0, single.exitCode(), single.err());
+    Video second = VideoReader.read(dir.resolve("var-2.mp4"));
+    Video five = VideoReader.read(alone);
+    Video first = VideoReader.read(dir.resolve("var-1.mp4"));
+    assertTrue(Files.exists(dir.resolve("var-3.mp4")));
+    double same = 0;
+    double other = 0;
+    for (int i = 0; i < five.frameCount(); i++) {
+      same += second.frames().get(i).meanAbsoluteError(five.frames().get(i));
+      other += first.frames().get(i).meanAbsoluteError(five.frames().get(i));
+    }
+    assertTrue(same / five.frameCount() < 0.5, "seed 5 in a batch vs alone: " + same);
+    assertTrue(other > 10 * same + 1, "seed 4 vs seed 5: " + other + " (same seed: " + same + ")");
   }
 
   @Test

@@ -20,6 +20,7 @@ import ai.kinora.vae.VaeConfig;
 import ai.kinora.vae.VideoVae;
 import ai.kinora.world.Canvas;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -114,20 +115,40 @@ public final class TextToVideo {
 
   /** Generates from an already enhanced prompt (its caption is what conditions the model). */
   public Result generate(Request request, PromptEnhancer.Enhanced prompt) {
+    return generate(request, prompt, 1).get(0);
+  }
+
+  /**
+   * Variations: {@code count} videos of one prompt from seeds seed, seed + 1, ..., denoised as one
+   * batch; video i is the one seed + i gives alone. The timings are the batch's.
+   */
+  public List<Result> generate(Request request, PromptEnhancer.Enhanced prompt, int count) {
     DitModel.Native nat = model.nativeFormat();
     Canvas canvas = NativeSize.nearest(nat.sizes(), request.size());
     int nativeFrames =
         request.seconds() == 0 ? 1 : (int) Math.max(1, Math.round(request.seconds() * nat.fps()));
+    long[] seeds = new long[count];
+    for (int i = 0; i < count; i++) {
+      seeds[i] = request.seed() + i;
+    }
     Stopwatch clock = new Stopwatch();
-    List<RgbFrame> decoded =
+    List<List<RgbFrame>> decoded =
         sample(
             Window.text(canvas, Window.latentFramesFor(nativeFrames)),
             prompt.caption(),
             request,
+            seeds,
             clock);
-    List<RgbFrame> out = resample(decoded.subList(0, nativeFrames), nat.fps(), request);
+    List<List<RgbFrame>> frames = new ArrayList<>();
+    for (List<RgbFrame> d : decoded) {
+      frames.add(resample(d.subList(0, nativeFrames), nat.fps(), request));
+    }
     clock.resampled();
-    return new Result(out, request.fps(), canvas, prompt, clock.timings());
+    List<Result> results = new ArrayList<>();
+    for (List<RgbFrame> f : frames) {
+      results.add(new Result(f, request.fps(), canvas, prompt, clock.timings()));
+    }
+    return results;
   }
 
   /** Seconds per stage, accumulated over the windows of one generation. */
@@ -166,11 +187,17 @@ public final class TextToVideo {
    * Window#videoFrames} native frames.
    */
   public List<RgbFrame> sample(Window window, String caption, Request request, Stopwatch clock) {
+    return sample(window, caption, request, new long[] {request.seed()}, clock).get(0);
+  }
+
+  /** One window for several seeds at once, as one batch: the frames of each seed, in order. */
+  public List<List<RgbFrame>> sample(
+      Window window, String caption, Request request, long[] seeds, Stopwatch clock) {
     int f = VaeConfig.SPATIAL_FACTOR;
     int channels = model.dit().config().latentChannels();
     int h = window.canvas().height() / f;
     int w = window.canvas().width() / f;
-    Shape shape = new Shape(1, channels, window.latentFrames(), h, w);
+    Shape shape = new Shape(seeds.length, channels, window.latentFrames(), h, w);
     float[] values;
     try (Step step = model.step()) {
       NDManager m = step.manager();
@@ -190,12 +217,16 @@ public final class TextToVideo {
               Schedule.of(request.steps()),
               new EulerSolver(),
               guidance,
-              request.seed());
+              seeds);
       values = latents.toFloatArray();
     }
     clock.lap(1);
-    List<RgbFrame> decoded =
-        new VaeCodec(vae).decode(Latents.of(values, channels, window.latentFrames(), h, w));
+    int per = values.length / seeds.length;
+    List<List<RgbFrame>> decoded = new ArrayList<>();
+    for (int i = 0; i < seeds.length; i++) {
+      float[] one = Arrays.copyOfRange(values, i * per, (i + 1) * per);
+      decoded.add(new VaeCodec(vae).decode(Latents.of(one, channels, window.latentFrames(), h, w)));
+    }
     clock.lap(2);
     return decoded;
   }

@@ -1,6 +1,7 @@
 package ai.kinora.sampling;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -40,12 +41,62 @@ public final class Sampler {
       Solver solver,
       Guidance guidance,
       long seed) {
+    return sample(
+        manager,
+        model,
+        text,
+        latents,
+        conditioning,
+        schedule,
+        solver,
+        guidance,
+        Noise.gaussian(manager, latents, seed));
+  }
+
+  /**
+   * As {@link #sample(NDManager, VelocityModel, TextEmbedding, Shape, Conditioning, Schedule,
+   * Solver, Guidance, long)} for a batch of one sample per seed ({@code latents} of batch {@code
+   * seeds.length}), each drawn from its own seed's noise: sample i equals what seed i gives alone.
+   */
+  public static NDArray sample(
+      NDManager manager,
+      VelocityModel model,
+      TextEmbedding text,
+      Shape latents,
+      Conditioning conditioning,
+      Schedule schedule,
+      Solver solver,
+      Guidance guidance,
+      long[] seeds) {
+    if (seeds.length != latents.get(0)) {
+      throw new IllegalArgumentException(
+          seeds.length + " seeds for a batch of " + latents.get(0) + " latents");
+    }
+    Shape one = new Shape(1).addAll(latents.slice(1));
+    NDList parts = new NDList();
+    for (long seed : seeds) {
+      parts.add(Noise.gaussian(manager, one, seed)); // (1, C, T, H, W)
+    }
+    NDArray noise = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
+    return sample(manager, model, text, latents, conditioning, schedule, solver, guidance, noise);
+  }
+
+  private static NDArray sample(
+      NDManager manager,
+      VelocityModel model,
+      TextEmbedding text,
+      Shape latents,
+      Conditioning conditioning,
+      Schedule schedule,
+      Solver solver,
+      Guidance guidance,
+      NDArray startNoise) {
     Patchifier patch = model.patchifier();
     Patchifier.Grid grid = patch.grid(latents);
     TextEmbedding prompts = text.repeat((int) latents.get(0));
     NDArray coords = patch.coordinates(manager, grid); // (N, 3)
     Plan plan = conditioning.compile(manager, patch, latents);
-    NDArray noise = patch.patchify(Noise.gaussian(manager, latents, seed)); // (B, N, P)
+    NDArray noise = patch.patchify(startNoise); // (B, N, P)
     NDArray x = plan.impose(plan.begin(noise)); // (B, N, P)
     double[] t = schedule.timesteps(grid.tokens(), plan.start());
     NDList inputs = loopInputs(coords, prompts, guidance, plan);

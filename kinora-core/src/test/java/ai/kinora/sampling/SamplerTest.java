@@ -234,6 +234,47 @@ class SamplerTest {
   }
 
   @Test
+  void aBatchOfSeedsGivesEachSeedsOwnSample() {
+    try (TinyModel model = new TinyModel(5).randomize(0.2);
+        Step step = Step.open(model.params)) {
+      NDManager sm = step.manager();
+      TextEmbedding prompt = model.text.encode(List.of("a red circle moves right"));
+      Guidance guidance = Guidance.of(3, model.text.encode(List.of("")));
+      Shape one = new Shape(1).addAll(VIDEO.slice(1));
+      Shape three = new Shape(3).addAll(VIDEO.slice(1));
+      NDArray batch =
+          Sampler.sample(
+              sm,
+              model.dit,
+              prompt,
+              three,
+              new Conditioning.None(),
+              Schedule.of(4),
+              new EulerSolver(),
+              guidance,
+              new long[] {7, 8, 7});
+      for (int i = 0; i < 3; i++) {
+        NDArray alone =
+            Sampler.sample(
+                sm,
+                model.dit,
+                prompt,
+                one,
+                new Conditioning.None(),
+                Schedule.of(4),
+                new EulerSolver(),
+                guidance,
+                i == 1 ? 8 : 7);
+        NDArray mine = batch.get(i + ":" + (i + 1));
+        assertTrue(
+            mine.sub(alone).abs().max().getFloat() < 1e-5,
+            "sample " + i + " differs from its seed alone by " + mine.sub(alone).abs().max());
+      }
+      assertTrue(batch.get("0:1").sub(batch.get("1:2")).abs().max().getFloat() > 0.1);
+    }
+  }
+
+  @Test
   void memoryDoesNotGrowWithTheSteps() {
     try (TinyModel model = new TinyModel(6).randomize(0.2);
         Step step = Step.open(model.params)) {
