@@ -34,7 +34,7 @@ public record Gradients(NDArray loss, SequencedMap<String, NDArray> byName) {
   public boolean allFinite() {
     double total = 0;
     for (NDArray g : byName.values()) {
-      total += g.sum().getFloat();
+      total += g.sum().toType(DataType.FLOAT64, false).getDouble();
     }
     return Double.isFinite(total);
   }
