@@ -93,6 +93,18 @@ final class VaeCommand implements Runnable {
         }
         out.printf(
             Locale.ROOT, "%-10s %6s %9.2f %7.4f%n", "worst", "", r.worstPsnr(), r.worstSsim());
+        if (!r.byContent().isEmpty()) {
+          out.println("clips by content (all sizes):");
+          for (VaeEvaluation.Row row : r.byContent()) {
+            out.printf(
+                Locale.ROOT,
+                "%-10s %6d %9.2f %7.4f%n",
+                row.group(),
+                row.clips(),
+                row.psnr(),
+                row.ssim());
+          }
+        }
         out.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - start) / 1e9);
       }
       return 0;

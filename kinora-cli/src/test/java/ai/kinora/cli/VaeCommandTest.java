@@ -152,6 +152,7 @@ class VaeCommandTest {
             "1");
     assertEquals(0, eval.exitCode(), eval.err());
     assertTrue(eval.out().contains("224x128") && eval.out().contains("worst"), eval.out());
+    assertTrue(eval.out().contains("clips by content (all sizes):"), eval.out());
     CliRun again = CliRun.run("train", "vae", "--resume", out.toString(), "--steps", "9");
     assertEquals(1, again.exitCode());
     assertTrue(again.err().contains("--steps cannot change a resumed run"), again.err());

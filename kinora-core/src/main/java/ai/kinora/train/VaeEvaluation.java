@@ -4,8 +4,12 @@ import ai.kinora.eval.Fidelity;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.vae.VaeCodec;
 import ai.kinora.vae.VideoVae;
+import ai.kinora.world.Background;
+import ai.kinora.world.Camera;
 import ai.kinora.world.Canvas;
+import ai.kinora.world.Motion;
 import ai.kinora.world.Scene;
+import ai.kinora.world.SceneObject;
 import ai.kinora.world.SceneRenderer;
 import ai.kinora.world.SceneSampler;
 import ai.kinora.world.Weighted;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Reconstruction quality of a VAE on a fixed, seeded held-out set of Kinora World scenes: 4-second
@@ -33,14 +38,38 @@ public final class VaeEvaluation {
   private static final double FPS = 8;
   private static final double SECONDS = 4;
 
-  /** One held-out clip and the group it is reported in. */
-  public record Item(String group, List<RgbFrame> frames) {}
+  /**
+   * One held-out clip, the group it is reported in (its size, or images) and, for clips, what it
+   * shows ({@link #content}), or null.
+   */
+  public record Item(String group, List<RgbFrame> frames, String content) {}
 
   /** A group's averages over its clips. */
   public record Row(String group, int clips, double psnr, double ssim) {}
 
-  /** Every group, then the worst PSNR and SSIM over them. */
-  public record Result(List<Row> rows, double worstPsnr, double worstSsim) {}
+  /**
+   * Every group, then the worst PSNR and SSIM over them; and the clips again by content (not part
+   * of the worst: a breakdown of what is hard).
+   */
+  public record Result(List<Row> rows, double worstPsnr, double worstSsim, List<Row> byContent) {}
+
+  /**
+   * What a clip shows, hardest first: "snow", a "night sky" (its stars), "motion" (moving objects
+   * or camera) or "still" (nothing moves).
+   */
+  public static String content(Scene scene) {
+    if (scene.snow()) {
+      return "snow";
+    }
+    if (scene.background() == Background.NIGHT) {
+      return "night sky";
+    }
+    boolean moves = scene.camera() != Camera.STATIC;
+    for (SceneObject o : scene.objects()) {
+      moves |= o.motion().kind() != Motion.Kind.STILL;
+    }
+    return moves ? "motion" : "still";
+  }
 
   private VaeEvaluation() {}
 
@@ -64,7 +93,10 @@ public final class VaeEvaluation {
         for (int f = 0; f < frames; f++) {
           clip.add(renderer.renderFrame(start + f, FPS));
         }
-        items.add(new Item(i < clipsPerSize ? canvas.toString() : IMAGES, clip));
+        items.add(
+            i < clipsPerSize
+                ? new Item(canvas.toString(), clip, content(scene))
+                : new Item(IMAGES, clip, null));
       }
     }
     return items;
@@ -79,23 +111,36 @@ public final class VaeEvaluation {
   public static Result run(VideoVae vae, List<Item> items) {
     VaeCodec codec = new VaeCodec(vae);
     Map<String, double[]> sums = new LinkedHashMap<>(); // psnr, ssim, count
+    Map<String, double[]> byContent = new TreeMap<>();
     for (Item item : items) {
       List<RgbFrame> decoded = codec.decode(codec.encode(item.frames()));
-      double[] s = sums.computeIfAbsent(item.group(), g -> new double[3]);
-      s[0] += Math.min(Fidelity.psnr(item.frames(), decoded), 100); // identical frames: 100 dB
-      s[1] += Fidelity.ssim(item.frames(), decoded);
-      s[2]++;
+      double psnr = Math.min(Fidelity.psnr(item.frames(), decoded), 100); // identical: 100 dB
+      double ssim = Fidelity.ssim(item.frames(), decoded);
+      add(sums, item.group(), psnr, ssim);
+      if (item.content() != null) {
+        add(byContent, item.content(), psnr, ssim);
+      }
     }
-    List<Row> rows = new ArrayList<>();
+    List<Row> rows = rows(sums);
     double worstPsnr = Double.POSITIVE_INFINITY;
     double worstSsim = Double.POSITIVE_INFINITY;
-    for (Map.Entry<String, double[]> e : sums.entrySet()) {
-      double[] s = e.getValue();
-      Row row = new Row(e.getKey(), (int) s[2], s[0] / s[2], s[1] / s[2]);
-      rows.add(row);
+    for (Row row : rows) {
       worstPsnr = Math.min(worstPsnr, row.psnr());
       worstSsim = Math.min(worstSsim, row.ssim());
     }
-    return new Result(rows, worstPsnr, worstSsim);
+    return new Result(rows, worstPsnr, worstSsim, rows(byContent));
+  }
+
+  private static void add(Map<String, double[]> sums, String key, double psnr, double ssim) {
+    double[] s = sums.computeIfAbsent(key, g -> new double[3]);
+    s[0] += psnr;
+    s[1] += ssim;
+    s[2]++;
+  }
+
+  private static List<Row> rows(Map<String, double[]> sums) {
+    List<Row> rows = new ArrayList<>();
+    sums.forEach((key, s) -> rows.add(new Row(key, (int) s[2], s[0] / s[2], s[1] / s[2])));
+    return rows;
   }
 }
