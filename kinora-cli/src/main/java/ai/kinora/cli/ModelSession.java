@@ -6,7 +6,10 @@ import ai.kinora.generate.PromptEnhancer;
 import ai.kinora.generate.Prompting;
 import ai.kinora.generate.TextToVideo;
 import ai.kinora.nn.CheckpointException;
+import ai.kinora.nn.JsonFiles;
 import ai.kinora.vae.VideoVae;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
@@ -48,9 +51,30 @@ final class ModelSession implements AutoCloseable {
     }
   }
 
-  /** The enhanced prompt, after reporting (or, with --strict, refusing) what it could not map. */
+  /**
+   * Whether the model takes prompts as they are (trained on a dataset folder's captions) rather
+   * than through the prompt enhancer; read from its config alone, before anything loads. A missing
+   * or unreadable config says no here and is reported when the model loads.
+   */
+  static boolean verbatim(GenerationOptions options) {
+    try {
+      JsonNode config = JsonFiles.read(ModelPaths.dit(options.model).resolve(DitModel.CONFIG_FILE));
+      return config != null
+          && DitModel.VERBATIM_PROMPTS.equals(config.path(DitModel.PROMPTS).asText(""));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The enhanced prompt, after reporting (or, with --strict, refusing) what it could not map; the
+   * prompt itself for a model that takes prompts verbatim.
+   */
   static PromptEnhancer.Enhanced enhance(
       String prompt, double seconds, GenerationOptions options, PrintWriter err) {
+    if (verbatim(options)) {
+      return PromptEnhancer.verbatim(prompt);
+    }
     PromptEnhancer.Enhanced enhanced = PromptEnhancer.enhance(prompt, seconds);
     if (!enhanced.unmapped().isEmpty()) {
       String words = String.join(", ", enhanced.unmapped());

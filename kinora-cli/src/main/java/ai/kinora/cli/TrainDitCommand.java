@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.kinora.eval.SuiteSummary;
 import ai.kinora.generate.PromptSuite;
 import ai.kinora.nn.CheckpointException;
+import ai.kinora.train.CaptionedClips;
 import ai.kinora.train.DitTrainer;
 import ai.kinora.train.DitTrainingConfig;
 import ai.kinora.train.DitTrainingRun;
@@ -31,14 +32,17 @@ import picocli.CommandLine.Spec;
       "8 fps), encoded by a frozen VAE, captioned mostly in the descriptive style, each with a",
       "random frame-conditioning mask. Writes OUT/metrics.jsonl, OUT/checkpoints (the last two",
       "kept), the newest EMA model in OUT/model and, at each checkpoint, sample videos of",
-      "held-out prompts in OUT/samples with their scores; --resume OUT continues a killed run."
+      "held-out prompts in OUT/samples with their scores; --resume OUT continues a killed run.",
+      "With --data DIR it trains on a dataset folder's clips and captions instead (samples of",
+      "its first captions, not scored)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  ./kinora train dit --steps 20000 --out runs/dit",
       "  ./kinora train dit --resume runs/dit",
       "  ./kinora train dit --resume runs/dit --steps 30000   # extend a run",
-      "  ./kinora train dit --vae runs/vae/model --steps 20000 --out runs/dit2"
+      "  ./kinora train dit --vae runs/vae/model --steps 20000 --out runs/dit2",
+      "  ./kinora train dit --data my-dataset --steps 20000 --out runs/mine"
     })
 final class TrainDitCommand implements Callable<Integer> {
 
@@ -51,6 +55,15 @@ final class TrainDitCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "The VAE whose latents the model learns (default: the shipped models/vae).")
   Path vae;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "Train on a dataset folder (manifest.jsonl and its clips, see README) instead of Kinora"
+              + " World: its captions are used as they are, and the model then takes prompts"
+              + " verbatim.")
+  Path data;
 
   @Option(
       names = "--preset",
@@ -82,7 +95,7 @@ final class TrainDitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    runOptions.check(spec, "--preset", "--vae");
+    runOptions.check(spec, "--preset", "--vae", "--data");
     boolean extend = runOptions.resume != null && matched("--steps");
     if (samples < 0) {
       throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
@@ -99,19 +112,25 @@ final class TrainDitCommand implements Callable<Integer> {
         }
       } else {
         Path vaeDir = ModelPaths.vae(vae);
-        trainer = DitTrainer.start(manager, config(vaeDir), vaeDir);
+        trainer =
+            DitTrainer.start(
+                manager, config(vaeDir), vaeDir, data == null ? null : new CaptionedClips(data));
       }
       try (trainer) {
         DitTrainingConfig c = trainer.config();
         long params = trainer.model().parameters().trainableCount();
         err.printf(
             Locale.ROOT,
-            "training text encoder + DiT (%.2f M parameters) on latents of %s: %d steps%n",
+            "training text encoder + DiT (%.2f M parameters) on %s, latents of %s: %d steps%n",
             params / 1e6,
+            trainer.folder() == null ? "Kinora World" : trainer.folder(),
             trainer.vaeDir(),
             c.steps());
         err.flush();
-        List<String> prompts = PromptSuite.heldOut(samples);
+        List<String> prompts =
+            trainer.folder() == null
+                ? PromptSuite.heldOut(samples)
+                : trainer.folder().captions().stream().distinct().limit(samples).toList();
         String command = RunOptions.command(spec, checkpoint);
         if (extend) {
           command += "; extended: " + RunOptions.typed(spec);

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.kinora.media.EncodeOptions;
 import ai.kinora.media.MediaInfo;
+import ai.kinora.media.RgbFrame;
 import ai.kinora.media.Video;
 import ai.kinora.media.VideoReader;
+import ai.kinora.media.VideoWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,5 +188,62 @@ class GenerateCommandTest {
             "(?s).*\"command\" : \"kinora train dit --preset tiny [^;]*--out [^;]*;"
                 + " extended: kinora train dit --resume [^\"]* --steps 5 --samples 0\".*"),
         config);
+  }
+
+  @Test
+  void aModelTrainedOnADatasetFolderTakesPromptsVerbatim() throws IOException {
+    Path data = dir.resolve("mine");
+    Files.createDirectories(data.resolve("clips"));
+    List<RgbFrame> frames = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      frames.add(RgbFrame.filled(40, 40, (i * 10) << 8 | 0x300000));
+    }
+    VideoWriter.write(data.resolve("clips/a.mp4"), new Video(frames, 12), EncodeOptions.DEFAULT);
+    Files.writeString(
+        data.resolve("manifest.jsonl"),
+        "{\"file\": \"clips/a.mp4\", \"caption\": \"a dog runs along the beach\"}\n");
+    Path mine = dir.resolve("mine-run");
+    CliRun train =
+        CliRun.run(
+            "train",
+            "dit",
+            "--data",
+            data.toString(),
+            "--preset",
+            "tiny",
+            "--vae",
+            vae.toString(),
+            "--steps",
+            "2",
+            "--samples",
+            "1",
+            "--out",
+            mine.toString());
+    assertEquals(0, train.exitCode(), train.err());
+    assertTrue(train.err().contains("folder " + data), train.err());
+    assertTrue(Files.exists(mine.resolve("samples/step-00000002/00.mp4")));
+    String config = Files.readString(mine.resolve("model/config.json"));
+    assertTrue(config.contains("\"prompts\" : \"verbatim\""), config);
+    assertTrue(Files.readString(mine.resolve("model/tokenizer.txt")).contains("\nbeach\n"));
+    Path out = dir.resolve("dog.mp4");
+    CliRun gen =
+        CliRun.run(
+            "generate",
+            "a dog runs along the beach",
+            "-o",
+            out.toString(),
+            "--model",
+            mine.resolve("model").toString(),
+            "--vae",
+            vae.toString(),
+            "--steps",
+            "1");
+    assertEquals(0, gen.exitCode(), gen.err());
+    assertFalse(gen.err().contains("cannot map"), gen.err());
+    assertTrue(gen.out().contains("caption: a dog runs along the beach"), gen.out());
+    assertEquals(32, VideoReader.read(out).frameCount());
+    CliRun more = CliRun.run("train", "dit", "--resume", mine.toString(), "--steps", "3");
+    assertEquals(0, more.exitCode(), more.err());
+    assertTrue(more.out().contains("trained 3 steps"), more.out());
   }
 }

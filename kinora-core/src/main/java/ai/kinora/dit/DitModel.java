@@ -36,6 +36,15 @@ public final class DitModel implements AutoCloseable {
 
   public static final String FORMAT = "kinora-dit/1";
   public static final String CONFIG_FILE = "config.json";
+
+  /**
+   * The config field saying how prompts reach the model: absent for Kinora World models (through
+   * the prompt enhancer), {@link #VERBATIM_PROMPTS} for models trained on a dataset folder's own
+   * captions.
+   */
+  public static final String PROMPTS = "prompts";
+
+  public static final String VERBATIM_PROMPTS = "verbatim";
   public static final String WEIGHTS_FILE = "model.safetensors";
   public static final String TOKENIZER_FILE = "tokenizer.txt";
   private static final ObjectMapper JSON = new ObjectMapper();

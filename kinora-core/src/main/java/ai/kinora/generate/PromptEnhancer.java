@@ -16,7 +16,10 @@ import java.util.List;
  */
 public final class PromptEnhancer {
 
-  /** The enhanced prompt: the scene understood, its caption, and what was left out or adjusted. */
+  /**
+   * The enhanced prompt: the scene understood (null for a prompt taken {@link #verbatim}), its
+   * caption, and what was left out or adjusted.
+   */
   public record Enhanced(Scene scene, String caption, List<String> unmapped, List<String> notes) {
     public Enhanced {
       unmapped = List.copyOf(unmapped);
@@ -25,6 +28,17 @@ public final class PromptEnhancer {
   }
 
   private PromptEnhancer() {}
+
+  /**
+   * The prompt as its own caption, not parsed: for models trained on users' captioned data, whose
+   * prompts are not Kinora World's. There is no scene to score against.
+   */
+  public static Enhanced verbatim(String prompt) {
+    if (prompt == null || prompt.isBlank()) {
+      throw new IllegalArgumentException("the prompt is empty");
+    }
+    return new Enhanced(null, prompt.strip(), List.of(), List.of());
+  }
 
   /**
    * Enhances {@code prompt} for a clip of {@code seconds} (an image takes the scene at its start);

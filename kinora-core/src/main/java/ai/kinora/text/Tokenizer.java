@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +89,25 @@ public final class Tokenizer {
       words.add(String.valueOf(c));
     }
     List<String> vocabulary = new ArrayList<>(List.of(PAD, UNK, START));
+    vocabulary.addAll(words);
+    return new Tokenizer(vocabulary);
+  }
+
+  /**
+   * Kinora World's vocabulary and every word of {@code captions} (a dataset's own captions), so
+   * that a model trained on users' data knows their words; deterministic for the same captions.
+   */
+  public static Tokenizer fromWorldAnd(Collection<String> captions) {
+    Tokenizer world = fromWorld();
+    SortedSet<String> words = new TreeSet<>();
+    for (String caption : captions) {
+      for (String w : split(caption)) {
+        if (!world.ids.containsKey(w)) {
+          words.add(w);
+        }
+      }
+    }
+    List<String> vocabulary = new ArrayList<>(world.vocabulary);
     vocabulary.addAll(words);
     return new Tokenizer(vocabulary);
   }

@@ -24,7 +24,10 @@ import java.util.SplittableRandom;
  */
 public final class DitBatches {
 
-  /** One step's clips, all of one bucket, with captions and frame masks over latent frames. */
+  /**
+   * One step's clips, all of one bucket, with captions and frame masks over latent frames; the
+   * scenes they were rendered from (empty for a dataset folder).
+   */
   public record Batch(
       DitBuckets.Bucket bucket,
       List<Scene> scenes,
@@ -39,12 +42,24 @@ public final class DitBatches {
   private final FrameMasks masks;
   private final int temporalPatch;
   private final long seed;
+  private final CaptionedClips folder; // null: Kinora World
 
+  /** Batches of Kinora World scenes. */
   public DitBatches(DitBuckets buckets, FrameMasks masks, int temporalPatch, long seed) {
+    this(buckets, masks, temporalPatch, seed, null);
+  }
+
+  /**
+   * Batches of {@code folder}'s clips and captions (the captions as they are), or of Kinora World
+   * when it is null; buckets and masks as for Kinora World.
+   */
+  public DitBatches(
+      DitBuckets buckets, FrameMasks masks, int temporalPatch, long seed, CaptionedClips folder) {
     this.buckets = buckets;
     this.masks = masks;
     this.temporalPatch = temporalPatch;
     this.seed = seed;
+    this.folder = folder;
   }
 
   public Batch batch(long step) {
@@ -53,6 +68,18 @@ public final class DitBatches {
     double fps = buckets.fps();
     int frames = bucket.frames(fps);
     int latentFrames = VaeConfig.latentFrames(frames);
+    if (folder != null) {
+      List<List<RgbFrame>> clips = new ArrayList<>();
+      List<String> captions = new ArrayList<>();
+      boolean[][] held = new boolean[bucket.batch()][];
+      for (int i = 0; i < bucket.batch(); i++) {
+        CaptionedClips.Drawn d = folder.draw(random, frames, bucket.canvas(), fps);
+        clips.add(d.frames());
+        captions.add(d.caption());
+        held[i] = masks.sample(latentFrames, temporalPatch, random);
+      }
+      return new Batch(bucket, List.of(), clips, captions, held);
+    }
     double seconds = bucket.image() ? Scene.DEFAULT_SECONDS : bucket.seconds();
     SceneSampler sampler =
         new SceneSampler(

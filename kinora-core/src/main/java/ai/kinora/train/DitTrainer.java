@@ -51,11 +51,16 @@ public final class DitTrainer implements AutoCloseable {
       double seconds) {}
 
   private final NDManager parent;
+
+  /** The record's data source of a run on a dataset folder. */
+  static final String FOLDER = "folder";
+
   private final DitTrainingConfig config;
   private final Path vaeDir;
   private final VideoVae vae;
   private final DitModel model;
   private final DitBatches batches;
+  private final CaptionedClips folder; // null: Kinora World
   private final DitTrainStep trainStep;
   private final AdamW adam;
   private final Ema ema;
@@ -67,9 +72,15 @@ public final class DitTrainer implements AutoCloseable {
   private float[] values;
   private Shape shape;
 
-  private DitTrainer(NDManager parent, DitTrainingConfig config, Path vaeDir)
+  private DitTrainer(
+      NDManager parent,
+      DitTrainingConfig config,
+      Path vaeDir,
+      CaptionedClips folder,
+      Tokenizer tokenizer)
       throws CheckpointException {
     this.parent = parent;
+    this.folder = folder;
     this.config = config;
     this.vaeDir = vaeDir.toAbsolutePath();
     this.vae = VideoVae.load(parent, vaeDir);
@@ -89,10 +100,11 @@ public final class DitTrainer implements AutoCloseable {
             parent,
             config.dit(),
             config.text(),
-            Tokenizer.fromWorld(),
+            tokenizer,
             new DitModel.Native(buckets.canvases(), buckets.fps()));
     this.batches =
-        new DitBatches(buckets, FrameMasks.DEFAULT, config.dit().patch().pt(), config.seed());
+        new DitBatches(
+            buckets, FrameMasks.DEFAULT, config.dit().patch().pt(), config.seed(), folder);
     this.trainStep =
         new DitTrainStep(
             model.dit(),
@@ -109,10 +121,22 @@ public final class DitTrainer implements AutoCloseable {
             config.peakLr() * config.finalLrFraction());
   }
 
-  /** A fresh run on latents of the VAE in {@code vaeDir}. */
+  /** A fresh run on Kinora World, on latents of the VAE in {@code vaeDir}. */
   public static DitTrainer start(NDManager parent, DitTrainingConfig config, Path vaeDir)
       throws CheckpointException {
-    return new DitTrainer(parent, config, vaeDir);
+    return start(parent, config, vaeDir, null);
+  }
+
+  /**
+   * A fresh run on the clips and captions of {@code folder} (Kinora World if null), on latents of
+   * the VAE in {@code vaeDir}; the vocabulary adds the folder's caption words to Kinora World's.
+   */
+  public static DitTrainer start(
+      NDManager parent, DitTrainingConfig config, Path vaeDir, CaptionedClips folder)
+      throws CheckpointException {
+    Tokenizer tokenizer =
+        folder == null ? Tokenizer.fromWorld() : Tokenizer.fromWorldAnd(folder.captions());
+    return new DitTrainer(parent, config, vaeDir, folder, tokenizer);
   }
 
   /** Continues the run saved in {@code checkpoint}, with its recorded config and VAE. */
@@ -144,7 +168,18 @@ public final class DitTrainer implements AutoCloseable {
     if (vae.isEmpty()) {
       throw new CheckpointException(record + ": does not name the VAE the run trained on");
     }
-    DitTrainer trainer = new DitTrainer(parent, config, Path.of(vae));
+    CaptionedClips folder = null;
+    Tokenizer tokenizer = Tokenizer.fromWorld();
+    if (json.path("data").path("source").asText("").equals(FOLDER)) {
+      folder = new CaptionedClips(Path.of(json.path("data").path("path").asText()));
+      try {
+        // The run's own vocabulary, as its checkpoint's model folder holds it.
+        tokenizer = Tokenizer.load(checkpoint.resolve(TrainingRun.MODEL).resolve("tokenizer.txt"));
+      } catch (IOException e) {
+        throw new CheckpointException(checkpoint + ": cannot read the run's vocabulary", e);
+      }
+    }
+    DitTrainer trainer = new DitTrainer(parent, config, Path.of(vae), folder, tokenizer);
     try {
       TrainerRecord.restore(checkpoint, json, trainer.model.parameters(), trainer.adam);
     } catch (CheckpointException e) {
@@ -215,7 +250,12 @@ public final class DitTrainer implements AutoCloseable {
     model.parameters().save(dir.resolve(TRAIN_STATE));
     ObjectNode json = TrainerRecord.start(FORMAT, stepsDone(), wallSeconds, config.toJson());
     ObjectNode data = json.putObject("data");
-    data.put("source", "kinora world, rendered per step and encoded by the VAE");
+    if (folder == null) {
+      data.put("source", "kinora world, rendered per step and encoded by the VAE");
+    } else {
+      data.put("source", FOLDER);
+      data.put("path", folder.dir().toAbsolutePath().toString());
+    }
     data.put("vae", vaeDir.toString());
     data.put("seed", config.seed());
     data.put("next_step", stepsDone());
@@ -247,6 +287,11 @@ public final class DitTrainer implements AutoCloseable {
 
   public Path vaeDir() {
     return vaeDir;
+  }
+
+  /** The dataset folder the run trains on, or null for Kinora World. */
+  public CaptionedClips folder() {
+    return folder;
   }
 
   public DitModel model() {

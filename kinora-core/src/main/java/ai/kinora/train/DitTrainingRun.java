@@ -1,7 +1,6 @@
 package ai.kinora.train;
 
 import ai.kinora.dit.DitModel;
-import ai.kinora.eval.ScoreReport;
 import ai.kinora.eval.Scorer;
 import ai.kinora.eval.SuiteSummary;
 import ai.kinora.generate.PromptEnhancer;
@@ -98,10 +97,17 @@ public final class DitTrainingRun {
     t.put("vae", trainer.vaeDir().toString());
     t.put("weights", "EMA of the trained weights");
     t.set("recipe", trainer.config().toJson());
+    if (trainer.folder() != null) {
+      t.put("data", trainer.folder().dir().toAbsolutePath().toString());
+      extra.put(DitModel.PROMPTS, DitModel.VERBATIM_PROMPTS);
+    }
     model.save(dir, extra);
   }
 
-  /** Generates and scores the sample prompts with the EMA model; videos go to OUT/samples. */
+  /**
+   * Generates the sample prompts with the EMA model and scores them (Kinora World runs); videos go
+   * to OUT/samples.
+   */
   SuiteSummary sample(DitTrainer trainer, long step) throws IOException {
     SuiteSummary summary = new SuiteSummary();
     if (samplePrompts.isEmpty()) {
@@ -122,11 +128,16 @@ public final class DitTrainingRun {
               TextToVideo.DEFAULT_STEPS,
               TextToVideo.DEFAULT_GUIDANCE,
               "");
-      PromptEnhancer.Enhanced prompt = PromptEnhancer.enhance(request.prompt(), 4);
+      // A dataset folder's captions are used as they are and cannot be scored.
+      PromptEnhancer.Enhanced prompt =
+          trainer.folder() == null
+              ? PromptEnhancer.enhance(request.prompt(), 4)
+              : PromptEnhancer.verbatim(request.prompt());
       TextToVideo.Result result = generator.generate(request, prompt);
       Video video = new Video(result.frames(), result.fps());
-      ScoreReport report = scorer.score(video, prompt.scene());
-      summary.add(report);
+      if (prompt.scene() != null) {
+        summary.add(scorer.score(video, prompt.scene()));
+      }
       VideoWriter.write(dir.resolve(String.format("%02d.mp4", i)), video, EncodeOptions.DEFAULT);
     }
     return summary;
