@@ -137,7 +137,7 @@ final class GenerateCommand implements Callable<Integer> {
             t.resampling() * 1e3,
             (end - encodeStart) / 1e6,
             (end - start) / 1e9,
-            VaeBenchCommand.peakRssMb());
+            BenchEnvironment.peakRssMb());
         out.flush();
       }
     }

@@ -29,11 +29,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs each prompting mode on Kinora World inputs at 128x128 and prints its figures against",
-      "its target: the long video (objects present in >= 95% of frames, same colour and shape;",
+      "its target: the long video (objects present in >= 95%% of frames, same colour and shape;",
       "wall time and peak RSS, measured first), extend forward and backward and connect (joins",
-      "within 1.5x the median frame change, new part >= 90% of attributes), loop (last to first",
+      "within 1.5x the median frame change, new part >= 90%% of attributes), loop (last to first",
       "within 1.5x), animate (first frame >= 28 dB), edit of colour and of background (the change",
-      "scored, trajectories within 5% of the frame) and a three-card storyboard."
+      "scored, trajectories within 5%% of the frame) and a three-card storyboard."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -136,7 +136,7 @@ final class PromptingBenchCommand implements Callable<Integer> {
           out.println("  " + f);
         }
         if (c.mode().endsWith(" s")) {
-          out.printf("  peak RSS of the process so far: %d MB%n", VaeBenchCommand.peakRssMb());
+          out.printf("  peak RSS of the process so far: %d MB%n", BenchEnvironment.peakRssMb());
         }
         if (videos != null) {
           Path file = videos.resolve(String.format("%02d-%s.mp4", run, c.mode().split(" ")[0]));

@@ -95,7 +95,7 @@ final class VaeBenchCommand implements Callable<Integer> {
           VaeCodec.DEFAULT_CHUNK * VaeConfig.TEMPORAL_FACTOR,
           wall,
           Fidelity.psnrOf(mse[0] / frames),
-          peakRssMb());
+          BenchEnvironment.peakRssMb());
       out.flush();
 
       List<RgbFrame> clip = new ArrayList<>();
@@ -155,19 +155,5 @@ final class VaeBenchCommand implements Callable<Integer> {
         return renderer.renderFrame(next++, FPS);
       }
     };
-  }
-
-  /** The process's peak resident set (VmHWM) in MB, or -1 where /proc is missing. */
-  static long peakRssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    }
-    return -1;
   }
 }
