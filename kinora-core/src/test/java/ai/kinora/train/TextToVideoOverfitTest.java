@@ -9,6 +9,7 @@ import ai.kinora.dit.DitConfig;
 import ai.kinora.dit.TinyModel;
 import ai.kinora.eval.ScoreReport;
 import ai.kinora.eval.Scorer;
+import ai.kinora.generate.ShippedModels;
 import ai.kinora.media.Video;
 import ai.kinora.nn.Step;
 import ai.kinora.patch.Patchifier;
@@ -19,8 +20,6 @@ import ai.kinora.world.Canvas;
 import ai.kinora.world.PromptParser;
 import ai.kinora.world.Scene;
 import ai.kinora.world.SceneRenderer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,15 +50,6 @@ class TextToVideoOverfitTest {
           "a large red circle moves to the right on a gray background",
           "a large yellow square moves to the left on a black background");
 
-  /** The shipped VAE (models/vae at the repository root), or -Dkinora.test.vae=DIR. */
-  static Path vaeDir() {
-    String override = System.getProperty("kinora.test.vae");
-    Path dir =
-        override != null ? Path.of(override) : Path.of("..").resolve("models").resolve("vae");
-    assertTrue(Files.isDirectory(dir), "the shipped VAE is missing: " + dir.toAbsolutePath());
-    return dir;
-  }
-
   @Test
   void aTinyModelOverfitsTwoCaptionedClipsUntilTheScorerPassesItsSamples() throws Exception {
     List<Scene> scenes = new ArrayList<>();
@@ -71,7 +61,7 @@ class TextToVideoOverfitTest {
     }
     DitConfig config = new DitConfig(96, 2, 4, 4, new Patchifier(1, 2, 2), 16, 32, 32);
     try (NDManager vaeManager = NDManager.newBaseManager();
-        VideoVae vae = VideoVae.load(vaeManager, vaeDir());
+        VideoVae vae = VideoVae.load(vaeManager, ShippedModels.dir("vae"));
         TinyModel model = new TinyModel(3, config);
         NDManager data = NDManager.newBaseManager()) {
       VaeCodec codec = new VaeCodec(vae);
