@@ -5,6 +5,7 @@ import ai.kinora.eval.SuiteSummary;
 import ai.kinora.generate.PromptSuite;
 import ai.kinora.nn.CheckpointException;
 import ai.kinora.train.CaptionedClips;
+import ai.kinora.train.DitObjective;
 import ai.kinora.train.DitTrainer;
 import ai.kinora.train.DitTrainingConfig;
 import ai.kinora.train.DitTrainingRun;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
       "  ./kinora train dit --resume runs/dit",
       "  ./kinora train dit --resume runs/dit --steps 30000   # extend a run",
       "  ./kinora train dit --vae runs/vae/model --steps 20000 --out runs/dit2",
-      "  ./kinora train dit --data my-dataset --steps 20000 --out runs/mine"
+      "  ./kinora train dit --data my-dataset --steps 20000 --out runs/mine",
+      "  ./kinora train dit --resume runs/fork --foreground-weight 4   # fine-tune, another loss"
     })
 final class TrainDitCommand implements Callable<Integer> {
 
@@ -92,11 +94,29 @@ final class TrainDitCommand implements Callable<Integer> {
           "Held-out prompts sampled and scored at each checkpoint (default: ${DEFAULT-VALUE}).")
   int samples;
 
+  @Option(
+      names = "--timestep-mean",
+      paramLabel = "X",
+      description =
+          "Location of the logit-normal training times (default 0, SD3's); larger trains more at"
+              + " high noise. With --resume it changes the run's loss from then on.")
+  Double timestepMean;
+
+  @Option(
+      names = "--foreground-weight",
+      paramLabel = "A",
+      description =
+          "Extra loss weight of tokens that stand out from their clip's mean latent, i.e. objects"
+              + " (default 0: plain MSE; A gives them up to 1 + A times a background token's)."
+              + " With --resume it changes the run's loss from then on.")
+  Double foregroundWeight;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     runOptions.check(spec, "--preset", "--vae", "--data");
     boolean extend = runOptions.resume != null && matched("--steps");
+    boolean newObjective = timestepMean != null || foregroundWeight != null;
     if (samples < 0) {
       throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
     }
@@ -105,10 +125,21 @@ final class TrainDitCommand implements Callable<Integer> {
       DitTrainer trainer;
       Path checkpoint = runOptions.checkpoint();
       if (checkpoint != null) {
-        trainer = DitTrainer.resume(manager, checkpoint, extend ? steps : null);
+        DitObjective objective =
+            newObjective
+                ? DitTrainer.recordedObjective(checkpoint).with(timestepMean, foregroundWeight)
+                : null;
+        trainer = DitTrainer.resume(manager, checkpoint, extend ? steps : null, objective);
         err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
         if (extend) {
           err.printf("extended to %d steps (the learning-rate decay now ends there)%n", steps);
+        }
+        if (objective != null) {
+          err.printf(
+              Locale.ROOT,
+              "objective from now on: timestep mean %s, foreground weight %s%n",
+              objective.timestepMean(),
+              objective.foregroundWeight());
         }
       } else {
         Path vaeDir = ModelPaths.vae(vae);
@@ -132,8 +163,9 @@ final class TrainDitCommand implements Callable<Integer> {
                 ? PromptSuite.heldOut(samples)
                 : trainer.folder().captions().stream().distinct().limit(samples).toList();
         String command = RunOptions.command(spec, checkpoint);
-        if (extend) {
-          command += "; extended: " + RunOptions.typed(spec);
+        if (extend || (checkpoint != null && newObjective)) {
+          command +=
+              "; " + (extend ? "extended" : "objective changed") + ": " + RunOptions.typed(spec);
         }
         DitTrainingRun run = new DitTrainingRun(dir, command, prompts);
         long remaining = c.steps() - trainer.stepsDone();
@@ -195,6 +227,7 @@ final class TrainDitCommand implements Callable<Integer> {
                   "unknown preset \"" + preset + "\"; choose default, large or tiny");
         };
     long every = runOptions.checkpointEvery(d.checkpointEvery(), steps);
-    return d.with(null, runOptions.lr, runOptions.seed, every);
+    d = d.with(null, runOptions.lr, runOptions.seed, every);
+    return d.with(d.objective().with(timestepMean, foregroundWeight));
   }
 }

@@ -45,4 +45,20 @@ public final class RectifiedFlow {
     long perToken = squared.getShape().get(2);
     return squared.mul(free).sum().div(freeTokens * perToken); // ()
   }
+
+  /**
+   * The mean squared error of {@link #loss} with each token's error scaled by {@code tokenWeights}
+   * (B, N), non-negative, and the sum divided by the weights' sum (times P), so that weights 0/1
+   * are the free-token mask of {@link #loss} and weights only move the loss between tokens.
+   */
+  public static NDArray weightedLoss(NDArray predicted, NDArray target, NDArray tokenWeights) {
+    NDArray squared = predicted.sub(target).square(); // (B, N, P)
+    NDArray w = tokenWeights.toType(squared.getDataType(), false).expandDims(2); // (B, N, 1)
+    float total = w.sum().toType(DataType.FLOAT32, false).getFloat();
+    if (!(total > 0)) {
+      throw new IllegalArgumentException("every token has weight 0: nothing to learn");
+    }
+    long perToken = squared.getShape().get(2);
+    return squared.mul(w).sum().div(total * perToken); // ()
+  }
 }

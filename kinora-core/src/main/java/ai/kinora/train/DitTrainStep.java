@@ -21,13 +21,17 @@ import java.util.SplittableRandom;
  * One rectified-flow training step of the DiT and its text encoder together: per sample a
  * logit-normal time (shifted for the token count, as sampling is), noise, and the frame mask's
  * clean tokens kept clean (timestep 0); captions dropped to the empty prompt now and then so that
- * classifier-free guidance has an unconditional model; the velocity loss over the free tokens,
- * backpropagated through both models.
+ * classifier-free guidance has an unconditional model; the velocity loss over the free tokens
+ * (optionally weighted towards foreground objects), backpropagated through both models.
  */
 public final class DitTrainStep {
 
-  /** Timestep distribution, its shift, and the probability of training on the empty prompt. */
-  public record Config(LogitNormal timesteps, TimeShift shift, double captionDropout) {
+  /**
+   * Timestep distribution, its shift, the probability of training on the empty prompt, and the
+   * extra loss weight of foreground tokens ({@link ForegroundWeights}; 0 = plain MSE).
+   */
+  public record Config(
+      LogitNormal timesteps, TimeShift shift, double captionDropout, double foregroundWeight) {
     public Config {
       if (timesteps == null || shift == null) {
         throw new IllegalArgumentException("training needs a timestep distribution and shift");
@@ -36,6 +40,15 @@ public final class DitTrainStep {
         throw new IllegalArgumentException(
             "caption dropout must be in [0, 1), got " + captionDropout);
       }
+      if (!(foregroundWeight >= 0)) {
+        throw new IllegalArgumentException(
+            "the foreground weight must be >= 0, got " + foregroundWeight);
+      }
+    }
+
+    /** Timesteps, shift and caption dropout with the plain MSE. */
+    public Config(LogitNormal timesteps, TimeShift shift, double captionDropout) {
+      this(timesteps, shift, captionDropout, 0);
     }
 
     /** SD3's timesteps with Flux's shift; 10% empty captions, as common for guidance. */
@@ -96,11 +109,21 @@ public final class DitTrainStep {
     }
     NDArray target = RectifiedFlow.velocity(x0, noise); // (B, N, P)
     NDArray coords = patch.coordinates(m, grid); // (N, 3)
+    NDArray weights = null; // (B, N): the free-token mask times the foreground weights
+    if (config.foregroundWeight() > 0) {
+      weights = ForegroundWeights.of(x0, config.foregroundWeight());
+      if (mask != null) {
+        weights = weights.mul(mask.logicalNot().toType(weights.getDataType(), false));
+      }
+    }
     NDArray input = xt;
+    NDArray tokenWeights = weights;
     return step.backward(
         () -> {
           NDArray v = model.forward(input, coords, t, text.encode(prompts), mask); // (B, N, P)
-          return RectifiedFlow.loss(v, target, mask); // ()
+          return tokenWeights == null
+              ? RectifiedFlow.loss(v, target, mask) // ()
+              : RectifiedFlow.weightedLoss(v, target, tokenWeights); // ()
         });
   }
 }

@@ -109,7 +109,11 @@ public final class DitTrainer implements AutoCloseable {
         new DitTrainStep(
             model.dit(),
             model.text(),
-            new DitTrainStep.Config(LogitNormal.STANDARD, TimeShift.FLUX, config.captionDropout()));
+            new DitTrainStep.Config(
+                new LogitNormal(config.objective().timestepMean(), 1),
+                TimeShift.FLUX,
+                config.captionDropout(),
+                config.objective().foregroundWeight()));
     this.adam =
         new AdamW(model.parameters(), new AdamW.Config(0.9, 0.999, 1e-8, config.weightDecay()));
     this.ema = new Ema(model.parameters(), config.emaDecay());
@@ -152,6 +156,23 @@ public final class DitTrainer implements AutoCloseable {
    */
   public static DitTrainer resume(NDManager parent, Path checkpoint, Long extendTo)
       throws CheckpointException {
+    return resume(parent, checkpoint, extendTo, null);
+  }
+
+  /** The objective the run saved in {@code checkpoint} trains with. */
+  public static DitObjective recordedObjective(Path checkpoint) throws CheckpointException {
+    JsonNode json = TrainerRecord.read(checkpoint, FORMAT, "DiT");
+    return DitTrainingConfig.fromJson(json.get("training"), checkpoint.toString()).objective();
+  }
+
+  /**
+   * As {@link #resume(NDManager, Path, Long)}, and with {@code objective} (if not null) replacing
+   * the run's loss from the resumed step on: a fine-tune of a run with another objective, recorded
+   * in the run's config from then on.
+   */
+  public static DitTrainer resume(
+      NDManager parent, Path checkpoint, Long extendTo, DitObjective objective)
+      throws CheckpointException {
     Path record = checkpoint.resolve(TRAINER_JSON);
     JsonNode json = TrainerRecord.read(checkpoint, FORMAT, "DiT");
     DitTrainingConfig config = DitTrainingConfig.fromJson(json.get("training"), record.toString());
@@ -163,6 +184,9 @@ public final class DitTrainer implements AutoCloseable {
                 + " steps, --steps must be more");
       }
       config = config.with(extendTo, null, null, null);
+    }
+    if (objective != null) {
+      config = config.with(objective);
     }
     String vae = json.path("data").path("vae").asText("");
     if (vae.isEmpty()) {

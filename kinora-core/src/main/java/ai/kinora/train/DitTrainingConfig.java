@@ -14,7 +14,8 @@ import java.util.Locale;
  * "default"} or {@code "tiny"}), AdamW with linear warmup and cosine decay to {@code
  * finalLrFraction} of the peak, gradient clipping, the EMA that ships, the caption dropout that
  * trains the unconditional model for guidance, how many updates each rendered and encoded batch
- * serves ({@code echo}), the seed of weights and data, and the checkpoint interval.
+ * serves ({@code echo}), the seed of weights and data, the checkpoint interval, and where the loss
+ * is spent ({@link DitObjective}).
  */
 public record DitTrainingConfig(
     DitConfig dit,
@@ -30,9 +31,13 @@ public record DitTrainingConfig(
     double captionDropout,
     int echo,
     long seed,
-    long checkpointEvery) {
+    long checkpointEvery,
+    DitObjective objective) {
 
   public DitTrainingConfig {
+    if (objective == null) {
+      throw new IllegalArgumentException("a training config needs an objective");
+    }
     if (echo < 1) {
       throw new IllegalArgumentException("echo must be at least 1, got " + echo);
     }
@@ -82,7 +87,8 @@ public record DitTrainingConfig(
         0.1,
         2,
         0,
-        1000);
+        1000,
+        DitObjective.PLAIN);
   }
 
   /** Seconds-fast tests: the tiny DiT with 16 latent channels, tiny buckets. */
@@ -110,7 +116,8 @@ public record DitTrainingConfig(
         0.1,
         2,
         0,
-        Math.max(1, steps / 2));
+        Math.max(1, steps / 2),
+        DitObjective.PLAIN);
   }
 
   public static DitBuckets bucketsNamed(String name) {
@@ -143,6 +150,7 @@ public record DitTrainingConfig(
     n.put("echo", echo);
     n.put("seed", seed);
     n.put("checkpoint_every", checkpointEvery);
+    n.set("objective", objective.toJson());
     return n;
   }
 
@@ -165,7 +173,8 @@ public record DitTrainingConfig(
           number(n, "caption_dropout", where).asDouble(),
           number(n, "echo", where).asInt(),
           number(n, "seed", where).asLong(),
-          number(n, "checkpoint_every", where).asLong());
+          number(n, "checkpoint_every", where).asLong(),
+          DitObjective.fromJson(n.get("objective")));
     } catch (IllegalArgumentException e) {
       throw new CheckpointException(where + ": invalid training config: " + e.getMessage(), e);
     }
@@ -191,7 +200,28 @@ public record DitTrainingConfig(
         captionDropout,
         echo,
         newSeed != null ? newSeed : seed,
-        newEvery != null ? newEvery : checkpointEvery);
+        newEvery != null ? newEvery : checkpointEvery,
+        objective);
+  }
+
+  /** This recipe with another objective. */
+  public DitTrainingConfig with(DitObjective newObjective) {
+    return new DitTrainingConfig(
+        dit,
+        text,
+        buckets,
+        steps,
+        peakLr,
+        warmupSteps,
+        finalLrFraction,
+        weightDecay,
+        emaDecay,
+        gradClip,
+        captionDropout,
+        echo,
+        seed,
+        checkpointEvery,
+        newObjective);
   }
 
   private static JsonNode number(JsonNode n, String name, String where) throws CheckpointException {

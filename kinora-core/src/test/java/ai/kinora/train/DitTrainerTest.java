@@ -82,6 +82,36 @@ class DitTrainerTest {
   }
 
   @Test
+  void aResumedRunCanChangeItsObjectiveWhichItsCheckpointsThenRecord() throws Exception {
+    Path checkpoint = dir.resolve("before-fine-tune");
+    double plainLoss;
+    try (NDManager m = NDManager.newBaseManager();
+        DitTrainer t = DitTrainer.start(m, tiny(4), vaeDir)) {
+      assertEquals(DitObjective.PLAIN, t.config().objective());
+      t.step();
+      t.step();
+      t.saveCheckpoint(checkpoint);
+      plainLoss = t.step().loss();
+    }
+    assertEquals(DitObjective.PLAIN, DitTrainer.recordedObjective(checkpoint));
+    DitObjective weighted = new DitObjective(0.5, 4);
+    Path after = dir.resolve("after-fine-tune");
+    try (NDManager m = NDManager.newBaseManager();
+        DitTrainer t = DitTrainer.resume(m, checkpoint, null, weighted)) {
+      assertEquals(weighted, t.config().objective());
+      double loss = t.step().loss();
+      assertTrue(Double.isFinite(loss) && loss != plainLoss, "the same batch, another loss");
+      t.saveCheckpoint(after);
+    }
+    assertEquals(weighted, DitTrainer.recordedObjective(after));
+    // A run recorded before objectives existed trains with the plain one.
+    var json = tiny(4).with(weighted).toJson();
+    assertEquals(weighted, DitTrainingConfig.fromJson(json, "test").objective());
+    json.remove("objective");
+    assertEquals(DitObjective.PLAIN, DitTrainingConfig.fromJson(json, "test").objective());
+  }
+
+  @Test
   void theExportedModelGeneratesAtTheRequestedSizeAndTheSameSeedRepeats() throws Exception {
     Path out = dir.resolve("run");
     try (NDManager m = NDManager.newBaseManager();
