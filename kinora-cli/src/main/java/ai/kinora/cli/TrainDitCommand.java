@@ -188,14 +188,19 @@ final class TrainDitCommand implements Callable<Integer> {
 
                 @Override
                 public void onCheckpoint(long step, Path saved, SuiteSummary s) {
+                  String leftRight =
+                      s.leftRightObjects() == 0
+                          ? "no left/right motion among them"
+                          : String.format(
+                              Locale.ROOT, "left/right %.0f%%", 100 * s.leftRightAccuracy());
                   err.printf(
                       Locale.ROOT,
-                      "checkpoint %s: samples pass %d/%d attributes (%.1f%%), left/right %.0f%%%n",
+                      "checkpoint %s: samples pass %d/%d attributes (%.1f%%), %s%n",
                       saved.getFileName(),
                       s.passed(),
                       s.judged(),
                       100 * s.attributeAccuracy(),
-                      100 * s.leftRightAccuracy());
+                      leftRight);
                   err.flush();
                 }
               });

@@ -157,7 +157,8 @@ public final class DitTrainingRun {
     return n;
   }
 
-  private static ObjectNode sampleLine(long step, double wallSeconds, SuiteSummary s) {
+  /** The metrics line of a checkpoint's samples. */
+  static ObjectNode sampleLine(long step, double wallSeconds, SuiteSummary s) {
     ObjectNode n = JSON.createObjectNode();
     n.put("step", step);
     n.put("wall_seconds", Math.round(wallSeconds));
@@ -166,7 +167,11 @@ public final class DitTrainingRun {
     samples.put("attributes_passed", s.passed());
     samples.put("attributes_judged", s.judged());
     samples.put("attribute_accuracy", MetricsLog.round(s.attributeAccuracy()));
-    samples.put("left_right_accuracy", MetricsLog.round(s.leftRightAccuracy()));
+    if (s.leftRightObjects() == 0) {
+      samples.putNull("left_right_accuracy"); // no sample moved left or right
+    } else {
+      samples.put("left_right_accuracy", MetricsLog.round(s.leftRightAccuracy()));
+    }
     return n;
   }
 }

@@ -131,6 +131,15 @@ class DitTrainerTest {
               });
     }
     assertTrue(Files.exists(out.resolve("samples/step-00000002/00.mp4")));
+    // The prompt moves right: its checkpoint line has a left/right accuracy; none has null.
+    String last = Files.readAllLines(out.resolve("metrics.jsonl")).getLast();
+    var samples = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last).get("samples");
+    assertTrue(samples.get("left_right_accuracy").isNumber(), last);
+    assertTrue(
+        DitTrainingRun.sampleLine(2, 1, new ai.kinora.eval.SuiteSummary())
+            .get("samples")
+            .get("left_right_accuracy")
+            .isNull());
     assertTrue(Files.exists(out.resolve("checkpoints/step-00000002/model/tokenizer.txt")));
     try (NDManager m = NDManager.newBaseManager();
         VideoVae vae = VideoVae.load(m, vaeDir);
