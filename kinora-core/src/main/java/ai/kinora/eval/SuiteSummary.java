@@ -8,13 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Accumulates score reports over a suite of videos: attributes correct, videos fully correct,
  * left/right motion accuracy and accuracy per attribute. Not thread-safe; add from one thread.
+ *
+ * <p>The scorer leaves an object's shape, size, motion and persistence unjudged when the object is
+ * never seen, so a model that draws fewer objects is judged on fewer attributes. {@link
+ * #strictAccuracy()} counts those attributes as failed, which is the fair figure for comparing
+ * models that differ in how many objects they draw.
  */
 public final class SuiteSummary {
 
@@ -22,6 +29,7 @@ public final class SuiteSummary {
   private int fullyCorrect;
   private int judged;
   private int passed;
+  private int unseen;
   private int leftRight;
   private int leftRightPassed;
   private final Map<String, int[]> perAttribute = new TreeMap<>();
@@ -32,7 +40,16 @@ public final class SuiteSummary {
     fullyCorrect += report.allPassed() ? 1 : 0;
     judged += report.judged();
     passed += report.passed();
+    Set<String> missing = new HashSet<>();
     for (Verdict v : report.verdicts()) {
+      if (v.attribute().equals("presence") && v.judged() && !v.passed()) {
+        missing.add(v.subject());
+      }
+    }
+    for (Verdict v : report.verdicts()) {
+      if (!v.judged() && missing.contains(v.subject())) {
+        unseen++;
+      }
       if (v.judged()) {
         int[] counts = perAttribute.computeIfAbsent(v.attribute(), k -> new int[2]);
         counts[0] += v.passed() ? 1 : 0;
@@ -67,6 +84,17 @@ public final class SuiteSummary {
     return judged == 0 ? Double.NaN : (double) passed / judged;
   }
 
+  /** Attributes left unjudged because their object was never seen (its presence failed). */
+  public int unseen() {
+    return unseen;
+  }
+
+  /** passed / (judged + unseen): a never-seen object's attributes count as failed. */
+  public double strictAccuracy() {
+    int all = judged + unseen;
+    return all == 0 ? Double.NaN : (double) passed / all;
+  }
+
   /** The fraction of videos whose every judged attribute passed. */
   public double videoAccuracy() {
     return videos == 0 ? Double.NaN : (double) fullyCorrect / videos;
@@ -99,6 +127,7 @@ public final class SuiteSummary {
   public String toTable() {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"attributes correct", TextTable.ratio(passed, judged)});
+    rows.add(new String[] {"  unseen ones failed", TextTable.ratio(passed, judged + unseen)});
     rows.add(new String[] {"videos fully correct", TextTable.ratio(fullyCorrect, videos)});
     rows.add(new String[] {"left/right motion", TextTable.ratio(leftRightPassed, leftRight)});
     for (Map.Entry<String, int[]> e : perAttribute.entrySet()) {
@@ -115,6 +144,7 @@ public final class SuiteSummary {
     root.put("fullyCorrect", fullyCorrect);
     root.put("attributesJudged", judged);
     root.put("attributesPassed", passed);
+    root.put("attributesOfUnseenObjects", unseen);
     root.put("leftRightObjects", leftRight);
     root.put("leftRightPassed", leftRightPassed);
     ObjectNode attributes = root.putObject("perAttribute");

@@ -105,4 +105,26 @@ class ReportsTest {
     assertEquals(5, json.get("attributesPassed").asInt());
     assertEquals(2, json.get("perAttribute").get("background").get("passed").asInt());
   }
+
+  @Test
+  void strictAccuracyCountsANeverSeenObjectsAttributesAsFailed() {
+    ScoreReport unseen =
+        new ScoreReport(
+            SCENE,
+            "64x64, 32 frames",
+            List.of(
+                Verdict.of("scene", "background", true, "gray", "(110,110,110)"),
+                Verdict.of("red circle", "presence", false, "red region", "none in any frame"),
+                Verdict.notJudged("red circle", "shape", "circle", "never seen (see presence)"),
+                Verdict.notJudged("red circle", "motion", "moves left", "never seen"),
+                Verdict.of("blue star", "presence", true, "blue region", "in 32 frames"),
+                Verdict.notJudged("blue star", "speed", "normal", "too little track")));
+    SuiteSummary suite = new SuiteSummary().add(unseen).add(report(true));
+    assertEquals(3 + 3, suite.judged());
+    assertEquals(2, suite.unseen()); // the red circle's shape and motion; not the star's speed
+    assertEquals(5.0 / 8, suite.strictAccuracy(), 1e-12);
+    assertEquals(5.0 / 6, suite.attributeAccuracy(), 1e-12);
+    assertTrue(suite.toTable().contains("unseen ones failed"), suite.toTable());
+    assertTrue(Double.isNaN(new SuiteSummary().strictAccuracy()));
+  }
 }
