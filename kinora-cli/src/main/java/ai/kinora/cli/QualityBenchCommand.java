@@ -1,5 +1,6 @@
 package ai.kinora.cli;
 
+import ai.djl.ndarray.NDManager;
 import ai.kinora.eval.ScoreReport;
 import ai.kinora.eval.Scorer;
 import ai.kinora.eval.SuiteSummary;
@@ -9,7 +10,10 @@ import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.EncodeOptions;
 import ai.kinora.media.Video;
 import ai.kinora.media.VideoWriter;
+import ai.kinora.vae.VaeCodec;
+import ai.kinora.vae.VideoVae;
 import ai.kinora.world.Canvas;
+import ai.kinora.world.SceneRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +39,11 @@ import picocli.CommandLine.Spec;
       "each against its prompt: attributes passed, left/right motions right, per attribute."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  ./kinora bench quality", "  ./kinora bench quality --videos runs/quality"})
+    footer = {
+      "  ./kinora bench quality",
+      "  ./kinora bench quality --videos runs/quality",
+      "  ./kinora bench quality --vae-only --vae runs/vae/model"
+    })
 final class QualityBenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -50,6 +58,14 @@ final class QualityBenchCommand implements Callable<Integer> {
 
   @Option(names = "--videos", paramLabel = "DIR", description = "Also write the videos here.")
   Path videos;
+
+  @Option(
+      names = "--vae-only",
+      description = {
+        "Score the VAE's reconstruction of each prompt's rendered scene instead of a generation:",
+        "the ceiling this VAE puts on any model (needs no DiT)."
+      })
+  boolean vaeOnly;
 
   @Override
   public Integer call() throws Exception {
@@ -66,30 +82,21 @@ final class QualityBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.ROOT,
-        "prompt following, %d prompts, 4 s 128x128, %d steps, guidance %.1f%n",
+        "%s, %d prompts, 4 s 128x128%s%n",
+        vaeOnly ? "the VAE's reconstructions of the rendered prompts" : "prompt following",
         suite.size(),
-        generation.steps,
-        generation.guidance);
+        vaeOnly
+            ? ""
+            : String.format(
+                Locale.ROOT, ", %d steps, guidance %.1f", generation.steps, generation.guidance));
     SuiteSummary summary = new SuiteSummary();
     Scorer scorer = new Scorer();
-    try (ModelSession session = ModelSession.open(generation);
+    try (Clips clips = vaeOnly ? Clips.reconstructed(generation) : Clips.generated(generation);
         Progress progress = Progress.start("bench quality", suite.size(), "videos")) {
-      TextToVideo generator = session.generator;
       for (int i = 0; i < suite.size(); i++) {
         String prompt = suite.get(i);
         PromptEnhancer.Enhanced enhanced = PromptEnhancer.enhance(prompt, 4);
-        TextToVideo.Request request =
-            new TextToVideo.Request(
-                prompt,
-                new Canvas(128, 128),
-                4,
-                8,
-                i,
-                generation.steps,
-                generation.guidance,
-                generation.negative);
-        TextToVideo.Result result = generator.generate(request, enhanced);
-        Video video = new Video(result.frames(), result.fps());
+        Video video = clips.make(prompt, enhanced, i);
         ScoreReport report = scorer.score(video, enhanced.scene());
         summary.add(report);
         if (videos != null) {
@@ -124,5 +131,66 @@ final class QualityBenchCommand implements Callable<Integer> {
         summary.videos());
     out.println(summary.toTable());
     return 0;
+  }
+
+  /** Where each prompt's 4 s 128x128 8 fps clip comes from: the model, or the VAE alone. */
+  private interface Clips extends AutoCloseable {
+
+    /** The clip for prompt {@code index} of the suite (its seed). */
+    Video make(String prompt, PromptEnhancer.Enhanced enhanced, int index);
+
+    @Override
+    void close();
+
+    static Clips generated(GenerationOptions generation) throws Exception {
+      ModelSession session = ModelSession.open(generation);
+      return new Clips() {
+        @Override
+        public Video make(String prompt, PromptEnhancer.Enhanced enhanced, int index) {
+          TextToVideo.Request request =
+              new TextToVideo.Request(
+                  prompt,
+                  new Canvas(128, 128),
+                  4,
+                  8,
+                  index,
+                  generation.steps,
+                  generation.guidance,
+                  generation.negative);
+          TextToVideo.Result result = session.generator.generate(request, enhanced);
+          return new Video(result.frames(), result.fps());
+        }
+
+        @Override
+        public void close() {
+          session.close();
+        }
+      };
+    }
+
+    static Clips reconstructed(GenerationOptions generation) throws Exception {
+      NDManager manager = NDManager.newBaseManager();
+      VideoVae vae;
+      try {
+        vae = VideoVae.load(manager, ModelPaths.vae(generation.vae));
+      } catch (Exception e) {
+        manager.close();
+        throw e;
+      }
+      VaeCodec codec = new VaeCodec(vae);
+      return new Clips() {
+        @Override
+        public Video make(String prompt, PromptEnhancer.Enhanced enhanced, int index) {
+          Video truth = SceneRenderer.renderClip(enhanced.scene(), new Canvas(128, 128), 8, index);
+          return new Video(codec.decode(codec.encode(truth.frames())), truth.fps());
+        }
+
+        @Override
+        public void close() {
+          vae.close();
+          manager.close();
+        }
+      };
+    }
   }
 }

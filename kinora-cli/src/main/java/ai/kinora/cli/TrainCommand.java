@@ -50,7 +50,8 @@ final class TrainCommand implements Runnable {
         "  ./kinora train vae --resume runs/vae",
         "  ./kinora train vae --preset tiny --steps 300 --out runs/tiny",
         "  ./kinora train vae --data data/mine --steps 5000 --out runs/mine",
-        "  ./kinora train vae --init models/vae --freeze-encoder --steps 4000 --out runs/decoder"
+        "  ./kinora train vae --init models/vae --freeze-encoder --steps 4000 --out runs/decoder",
+        "  ./kinora train vae --init models/vae --motion-weight 4 --steps 8000 --out runs/vae-mw"
       })
   static final class Vae implements Callable<Integer> {
 
@@ -101,6 +102,15 @@ final class TrainCommand implements Runnable {
     Long warmup;
 
     @Option(
+        names = "--motion-weight",
+        paramLabel = "A",
+        defaultValue = "0",
+        description =
+            "Weight the squared error of pixels that change within 4 frames by 1 + A, i.e. what"
+                + " moves and where it was (default: ${DEFAULT-VALUE}, plain MSE).")
+    double motionWeight;
+
+    @Option(
         names = "--eval-clips",
         paramLabel = "N",
         defaultValue = "2",
@@ -122,7 +132,8 @@ final class TrainCommand implements Runnable {
           "--batch",
           "--crop",
           "--frames",
-          "--warmup");
+          "--warmup",
+          "--motion-weight");
       Path dir = runOptions.dir();
       try (NDManager manager = NDManager.newBaseManager()) {
         VaeTrainer trainer;
@@ -233,7 +244,8 @@ final class TrainCommand implements Runnable {
           d.gradClip(),
           runOptions.seed != null ? runOptions.seed : d.seed(),
           runOptions.checkpointEvery(d.checkpointEvery(), steps),
-          start);
+          start,
+          motionWeight);
     }
 
     private ClipSource source() {

@@ -146,7 +146,11 @@ public final class VaeTrainer implements AutoCloseable {
               () -> {
                 Posterior q = model.posterior(x); // (B, L, T', H/8, W/8) each
                 NDArray recon = model.decodeRaw(q.sample()); // (B, 3, T, H, W)
-                parts[0] = recon.sub(x).square().mean();
+                parts[0] =
+                    config.motionWeight() == 0
+                        ? recon.sub(x).square().mean()
+                        : MotionWeights.weightedMse(
+                            recon, x, MotionWeights.of(x, config.motionWeight()));
                 parts[1] = q.klPerElement();
                 parts[2] = recon;
                 return parts[0].add(parts[1].mul(config.klWeight()));
@@ -162,13 +166,14 @@ public final class VaeTrainer implements AutoCloseable {
       adam.update(g, lr);
       ema.update(s);
       double mse = parts[2].clip(-1, 1).sub(x).square().mean().getFloat() * 127.5 * 127.5;
+      double plain = parts[2].sub(x).square().mean().getFloat(); // unweighted, unclipped
       double seconds = (System.nanoTime() - start) / 1e9;
       wallSeconds += seconds;
       return new StepReport(
           s + 1,
           batch.frames(),
           loss,
-          parts[0].getFloat(),
+          plain,
           parts[1].getFloat(),
           Fidelity.psnrOf(mse),
           lr,

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code clipFrames} frames or, with probability {@code imageFraction}, single images), the
  * optimiser (AdamW with linear warmup and a cosine decay to {@code finalLrFraction} of the peak,
  * gradient clipping, an EMA of the weights), the loss (mean squared error plus {@code klWeight}
- * times the per-element KL) and the checkpoint interval. Crops train at a fraction of the cost of
+ * times the per-element KL, the squared errors of moving pixels weighted 1 + {@code motionWeight}:
+ * {@link MotionWeights}) and the checkpoint interval. Crops train at a fraction of the cost of
  * whole frames; convolutions are translation-equivariant, so the model then runs at any size.
  */
 public record VaeTrainingConfig(
@@ -31,7 +32,8 @@ public record VaeTrainingConfig(
     double gradClip,
     long seed,
     long checkpointEvery,
-    Init init) {
+    Init init,
+    double motionWeight) {
 
   /**
    * Where a run starts when not from random weights: the VAE folder {@code from}, and whether its
@@ -68,6 +70,9 @@ public record VaeTrainingConfig(
     if (!(emaDecay >= 0 && emaDecay < 1) || !(klWeight >= 0) || !(gradClip > 0)) {
       throw new IllegalArgumentException("need EMA decay in [0, 1), KL weight >= 0, clip > 0");
     }
+    if (!(motionWeight >= 0 && motionWeight <= 100)) {
+      throw new IllegalArgumentException("motion weight must be in [0, 100], got " + motionWeight);
+    }
     if (!(weightDecay >= 0) || checkpointEvery < 1) {
       throw new IllegalArgumentException("need weight decay >= 0 and checkpointEvery >= 1");
     }
@@ -94,7 +99,8 @@ public record VaeTrainingConfig(
         1.0,
         1,
         50,
-        null);
+        null,
+        0);
   }
 
   /**
@@ -118,7 +124,8 @@ public record VaeTrainingConfig(
         1.0,
         0,
         1000,
-        null);
+        null,
+        0);
   }
 
   public VaeTrainingConfig withSteps(long s) {
@@ -138,7 +145,30 @@ public record VaeTrainingConfig(
         gradClip,
         seed,
         checkpointEvery,
-        init);
+        init,
+        motionWeight);
+  }
+
+  /** The same recipe with the moving pixels' errors weighted 1 + {@code alpha}. */
+  public VaeTrainingConfig withMotionWeight(double alpha) {
+    return new VaeTrainingConfig(
+        model,
+        steps,
+        batch,
+        crop,
+        clipFrames,
+        imageFraction,
+        peakLr,
+        warmupSteps,
+        finalLrFraction,
+        weightDecay,
+        emaDecay,
+        klWeight,
+        gradClip,
+        seed,
+        checkpointEvery,
+        init,
+        alpha);
   }
 
   public ObjectNode toJson() {
@@ -158,6 +188,7 @@ public record VaeTrainingConfig(
     n.put("grad_clip", gradClip);
     n.put("seed", seed);
     n.put("checkpoint_every", checkpointEvery);
+    n.put("motion_weight", motionWeight);
     if (init != null) {
       ObjectNode i = n.putObject("init");
       i.put("from", init.from());
@@ -188,7 +219,8 @@ public record VaeTrainingConfig(
               ? new Init(
                   n.path("init").path("from").asText(""),
                   n.path("init").path("freeze_encoder").asBoolean(false))
-              : null);
+              : null,
+          n.path("motion_weight").asDouble(0)); // absent in runs recorded before it: plain MSE
     } catch (IllegalArgumentException e) {
       throw new CheckpointException(where + ": invalid training config: " + e.getMessage(), e);
     }

@@ -43,7 +43,8 @@ class ResumeTest {
           1.0,
           7,
           4,
-          null);
+          null,
+          0);
 
   static List<Double> losses(VaeTrainer trainer, int steps) {
     List<Double> out = new ArrayList<>();
@@ -108,7 +109,8 @@ class ResumeTest {
               1.0,
               7,
               2,
-              new VaeTrainingConfig.Init(start.toString(), true));
+              new VaeTrainingConfig.Init(start.toString(), true),
+              0);
       Path checkpoint = dir.resolve("tuned");
       try (VaeTrainer trainer = VaeTrainer.start(base, tune, new WorldClips())) {
         losses(trainer, 2);
