@@ -113,22 +113,7 @@ final class QualityBenchCommand implements Callable<Integer> {
         progress.step();
       }
     }
-    out.printf(
-        Locale.ROOT,
-        "attributes passed: %d/%d (%.1f%%), %d/%d (%.1f%%) counting the %d of never-seen"
-            + " objects as failed; left/right motions right: %.1f%% of %d;"
-            + " videos fully right: %d/%d%n",
-        summary.passed(),
-        summary.judged(),
-        100 * summary.attributeAccuracy(),
-        summary.passed(),
-        summary.judged() + summary.unseen(),
-        100 * summary.strictAccuracy(),
-        summary.unseen(),
-        100 * summary.leftRightAccuracy(),
-        summary.leftRightObjects(),
-        summary.fullyCorrect(),
-        summary.videos());
+    out.println(summary);
     out.println(summary.toTable());
     return 0;
   }

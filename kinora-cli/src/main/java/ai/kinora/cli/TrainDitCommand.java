@@ -1,9 +1,13 @@
 package ai.kinora.cli;
 
 import ai.djl.ndarray.NDManager;
+import ai.kinora.dit.DitConfigJson;
+import ai.kinora.dit.DitModel;
 import ai.kinora.eval.SuiteSummary;
 import ai.kinora.generate.PromptSuite;
 import ai.kinora.nn.CheckpointException;
+import ai.kinora.nn.JsonFiles;
+import ai.kinora.text.Tokenizer;
 import ai.kinora.train.CaptionedClips;
 import ai.kinora.train.DitObjective;
 import ai.kinora.train.DitTrainer;
@@ -12,6 +16,7 @@ import ai.kinora.train.DitTrainingRun;
 import ai.kinora.train.TrainingRun;
 import ai.kinora.vae.VaeConfigJson;
 import ai.kinora.vae.VideoVae;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +49,8 @@ import picocli.CommandLine.Spec;
       "  ./kinora train dit --resume runs/dit --steps 30000   # extend a run",
       "  ./kinora train dit --vae runs/vae/model --steps 20000 --out runs/dit2",
       "  ./kinora train dit --data my-dataset --steps 20000 --out runs/mine",
-      "  ./kinora train dit --resume runs/fork --foreground-weight 4   # fine-tune, another loss"
+      "  ./kinora train dit --resume runs/fork --foreground-weight 4   # fine-tune, another loss",
+      "  ./kinora train dit --init models/dit --vae runs/vae/model --steps 3000 --out runs/tuned"
     })
 final class TrainDitCommand implements Callable<Integer> {
 
@@ -66,6 +72,15 @@ final class TrainDitCommand implements Callable<Integer> {
               + " World: its captions are used as they are, and the model then takes prompts"
               + " verbatim.")
   Path data;
+
+  @Option(
+      names = "--init",
+      paramLabel = "DIR",
+      description =
+          "Start from this model folder's weights and vocabulary (e.g. models/dit), with a fresh"
+              + " optimiser, warm-up and schedule: fine-tune the shipped model on another VAE's"
+              + " latents (--vae) or on a dataset (--data). Its shapes replace the preset's.")
+  Path init;
 
   @Option(
       names = "--preset",
@@ -114,7 +129,7 @@ final class TrainDitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    runOptions.check(spec, "--preset", "--vae", "--data");
+    runOptions.check(spec, "--preset", "--vae", "--data", "--init");
     boolean extend = runOptions.resume != null && matched("--steps");
     boolean newObjective = timestepMean != null || foregroundWeight != null;
     if (samples < 0) {
@@ -143,9 +158,14 @@ final class TrainDitCommand implements Callable<Integer> {
         }
       } else {
         Path vaeDir = ModelPaths.vae(vae);
-        trainer =
-            DitTrainer.start(
-                manager, config(vaeDir), vaeDir, data == null ? null : new CaptionedClips(data));
+        CaptionedClips clips = data == null ? null : new CaptionedClips(data);
+        trainer = DitTrainer.start(manager, config(vaeDir), vaeDir, clips, init);
+        if (init != null) {
+          err.printf("starting from %s%n", init);
+          if (clips != null) {
+            reportUnknownWords(err, trainer.model().tokenizer(), clips.captions());
+          }
+        }
       }
       try (trainer) {
         DitTrainingConfig c = trainer.config();
@@ -231,8 +251,36 @@ final class TrainDitCommand implements Callable<Integer> {
               throw new IllegalArgumentException(
                   "unknown preset \"" + preset + "\"; choose default, large or tiny");
         };
+    if (init != null) {
+      Path file = init.resolve(DitModel.CONFIG_FILE);
+      JsonNode json = JsonFiles.read(file);
+      if (json == null || !json.has("dit") || !json.has("text")) {
+        throw new CheckpointException(file + ": not a Kinora DiT model folder (--init)");
+      }
+      d =
+          d.withModel(
+              DitConfigJson.fromNode(json.get("dit"), file + " \"dit\""),
+              DitConfigJson.textFromNode(json.get("text"), file + " \"text\""));
+    }
     long every = runOptions.checkpointEvery(d.checkpointEvery(), steps);
     d = d.with(null, runOptions.lr, runOptions.seed, every);
     return d.with(d.objective().with(timestepMean, foregroundWeight));
+  }
+
+  /** Says which caption words the started-from model does not know (they train as unknown). */
+  private static void reportUnknownWords(
+      PrintWriter err, Tokenizer tokenizer, List<String> captions) {
+    java.util.Set<String> unknown = new java.util.TreeSet<>();
+    for (String caption : captions) {
+      unknown.addAll(tokenizer.encode(caption, Integer.MAX_VALUE).unknown());
+    }
+    if (!unknown.isEmpty()) {
+      err.printf(
+          "%d caption word%s not in the model's vocabulary, read as unknown: %s%n",
+          unknown.size(),
+          unknown.size() == 1 ? " is" : "s are",
+          String.join(", ", unknown.stream().limit(20).toList())
+              + (unknown.size() > 20 ? ", ..." : ""));
+    }
   }
 }

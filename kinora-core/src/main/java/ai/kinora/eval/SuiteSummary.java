@@ -164,6 +164,9 @@ public final class SuiteSummary {
   public String toString() {
     return "attributes "
         + TextTable.ratio(passed, judged)
+        + (unseen > 0
+            ? ", " + TextTable.ratio(passed, judged + unseen) + " with never-seen objects' failed"
+            : "")
         + ", videos "
         + TextTable.ratio(fullyCorrect, videos)
         + ", left/right "

@@ -61,6 +61,7 @@ public final class DitTrainer implements AutoCloseable {
   private final DitModel model;
   private final DitBatches batches;
   private final CaptionedClips folder; // null: Kinora World
+  private Path init; // the model folder the run started from; null: random weights
   private final DitTrainStep trainStep;
   private final AdamW adam;
   private final Ema ema;
@@ -77,10 +78,12 @@ public final class DitTrainer implements AutoCloseable {
       DitTrainingConfig config,
       Path vaeDir,
       CaptionedClips folder,
-      Tokenizer tokenizer)
+      Tokenizer tokenizer,
+      Path init)
       throws CheckpointException {
     this.parent = parent;
     this.folder = folder;
+    this.init = init == null ? null : init.toAbsolutePath();
     this.config = config;
     this.vaeDir = vaeDir.toAbsolutePath();
     this.vae = VideoVae.load(parent, vaeDir);
@@ -102,6 +105,20 @@ public final class DitTrainer implements AutoCloseable {
             config.text(),
             tokenizer,
             new DitModel.Native(buckets.canvases(), buckets.fps()));
+    if (init != null) {
+      try {
+        model.parameters().load(init.resolve(DitModel.WEIGHTS_FILE)); // before the EMA copies them
+      } catch (IOException e) {
+        model.close();
+        vae.close();
+        throw new CheckpointException(
+            init
+                + ": cannot start from this model: "
+                + e.getMessage()
+                + " (its DiT and text encoder must have the run's shapes)",
+            e);
+      }
+    }
     this.batches =
         new DitBatches(
             buckets, FrameMasks.DEFAULT, config.dit().patch().pt(), config.seed(), folder);
@@ -140,7 +157,30 @@ public final class DitTrainer implements AutoCloseable {
       throws CheckpointException {
     Tokenizer tokenizer =
         folder == null ? Tokenizer.fromWorld() : Tokenizer.fromWorldAnd(folder.captions());
-    return new DitTrainer(parent, config, vaeDir, folder, tokenizer);
+    return new DitTrainer(parent, config, vaeDir, folder, tokenizer, null);
+  }
+
+  /**
+   * A fresh run that starts from the weights and vocabulary of the model folder {@code init} (as
+   * {@code models/dit}): its own optimiser, warm-up and schedule, the model's words (a folder's
+   * caption words outside them read as unknown). How the shipped model is fine-tuned on another
+   * VAE's latents or on a dataset; {@code config}'s DiT and text encoder must have its shapes.
+   */
+  public static DitTrainer start(
+      NDManager parent, DitTrainingConfig config, Path vaeDir, CaptionedClips folder, Path init)
+      throws CheckpointException {
+    if (init == null) {
+      return start(parent, config, vaeDir, folder);
+    }
+    Path vocabulary = init.resolve(DitModel.TOKENIZER_FILE);
+    Tokenizer tokenizer;
+    try {
+      tokenizer = Tokenizer.load(vocabulary);
+    } catch (IOException | RuntimeException e) {
+      throw new CheckpointException(
+          vocabulary + ": cannot read the vocabulary: " + e.getMessage(), e);
+    }
+    return new DitTrainer(parent, config, vaeDir, folder, tokenizer, init);
   }
 
   /** Continues the run saved in {@code checkpoint}, with its recorded config and VAE. */
@@ -193,17 +233,22 @@ public final class DitTrainer implements AutoCloseable {
       throw new CheckpointException(record + ": does not name the VAE the run trained on");
     }
     CaptionedClips folder = null;
-    Tokenizer tokenizer = Tokenizer.fromWorld();
     if (json.path("data").path("source").asText("").equals(FOLDER)) {
       folder = new CaptionedClips(Path.of(json.path("data").path("path").asText()));
+    }
+    Tokenizer tokenizer = Tokenizer.fromWorld();
+    Path words = checkpoint.resolve(TrainingRun.MODEL).resolve(DitModel.TOKENIZER_FILE);
+    String init = json.path("data").path("init").asText("");
+    if (folder != null || !init.isEmpty() || Files.exists(words)) {
       try {
         // The run's own vocabulary, as its checkpoint's model folder holds it.
-        tokenizer = Tokenizer.load(checkpoint.resolve(TrainingRun.MODEL).resolve("tokenizer.txt"));
+        tokenizer = Tokenizer.load(words);
       } catch (IOException e) {
         throw new CheckpointException(checkpoint + ": cannot read the run's vocabulary", e);
       }
     }
-    DitTrainer trainer = new DitTrainer(parent, config, Path.of(vae), folder, tokenizer);
+    DitTrainer trainer = new DitTrainer(parent, config, Path.of(vae), folder, tokenizer, null);
+    trainer.init = init.isEmpty() ? null : Path.of(init); // recorded only: the weights come next
     try {
       TrainerRecord.restore(checkpoint, json, trainer.model.parameters(), trainer.adam);
     } catch (CheckpointException e) {
@@ -281,6 +326,9 @@ public final class DitTrainer implements AutoCloseable {
       data.put("path", folder.dir().toAbsolutePath().toString());
     }
     data.put("vae", vaeDir.toString());
+    if (init != null) {
+      data.put("init", init.toString()); // where step 0's weights came from
+    }
     data.put("seed", config.seed());
     data.put("next_step", stepsDone());
     data.put("rule", "the batch of step s is drawn from SplittableRandom(stepSeed(seed, s))");

@@ -204,6 +204,26 @@ public record DitTrainingConfig(
         objective);
   }
 
+  /** This recipe for a model of other shapes (a run that starts from an existing model). */
+  public DitTrainingConfig withModel(DitConfig newDit, SmallTextEncoder.Config newText) {
+    return new DitTrainingConfig(
+        newDit,
+        newText,
+        buckets,
+        steps,
+        peakLr,
+        warmupSteps,
+        finalLrFraction,
+        weightDecay,
+        emaDecay,
+        gradClip,
+        captionDropout,
+        echo,
+        seed,
+        checkpointEvery,
+        objective);
+  }
+
   /** This recipe with another objective. */
   public DitTrainingConfig with(DitObjective newObjective) {
     return new DitTrainingConfig(

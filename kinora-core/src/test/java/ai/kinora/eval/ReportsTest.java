@@ -125,6 +125,7 @@ class ReportsTest {
     assertEquals(5.0 / 8, suite.strictAccuracy(), 1e-12);
     assertEquals(5.0 / 6, suite.attributeAccuracy(), 1e-12);
     assertTrue(suite.toTable().contains("unseen ones failed"), suite.toTable());
+    assertTrue(suite.toString().contains("5/8 (62.5%) with never-seen"), suite.toString());
     assertTrue(Double.isNaN(new SuiteSummary().strictAccuracy()));
   }
 }

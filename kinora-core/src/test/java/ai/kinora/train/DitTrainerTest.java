@@ -1,5 +1,6 @@
 package ai.kinora.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.kinora.dit.DitConfig;
 import ai.kinora.dit.DitModel;
 import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.RgbFrame;
@@ -15,6 +17,8 @@ import ai.kinora.nn.CheckpointException;
 import ai.kinora.vae.VaeConfig;
 import ai.kinora.vae.VideoVae;
 import ai.kinora.world.Canvas;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,6 +179,68 @@ class DitTrainerTest {
 
   static TextToVideo.Request request(String prompt, double seconds) {
     return new TextToVideo.Request(prompt, new Canvas(32, 32), seconds, 8, 1, 2, 1, "");
+  }
+
+  @Test
+  void aRunCanStartFromAnExportedModelAndRecordsIt() throws Exception {
+    Path model = dir.resolve("init-model");
+    try (NDManager m = NDManager.newBaseManager();
+        DitTrainer t = DitTrainer.start(m, tiny(4), vaeDir)) {
+      t.step();
+      t.step();
+      t.averagedModel().save(model, null);
+    }
+    Path checkpoint = dir.resolve("from-init");
+    DitTrainingConfig otherSeed = tiny(4).with(null, null, 5L, null);
+    try (NDManager m = NDManager.newBaseManager();
+        DitModel init = DitModel.load(m, model);
+        DitTrainer t = DitTrainer.start(m, otherSeed, vaeDir, null, model)) {
+      for (String name : init.parameters().names()) {
+        float[] expected = init.parameters().get(name).toFloatArray();
+        assertArrayEquals(expected, t.model().parameters().get(name).toFloatArray(), 0f, name);
+        assertArrayEquals(expected, t.averagedModel().parameters().get(name).toFloatArray(), 0f);
+      }
+      assertEquals(init.tokenizer().vocabulary(), t.model().tokenizer().vocabulary());
+      assertEquals(0, t.stepsDone()); // a fresh run: its own optimiser and schedule
+      assertTrue(Double.isFinite(t.step().loss()));
+      t.saveCheckpoint(checkpoint);
+    }
+    JsonNode record =
+        new ObjectMapper().readTree(checkpoint.resolve(DitTrainer.TRAINER_JSON).toFile());
+    assertEquals(model.toAbsolutePath().toString(), record.path("data").path("init").asText());
+    Files.createDirectories(checkpoint.resolve(TrainingRun.MODEL));
+    Files.copy(
+        model.resolve(DitModel.TOKENIZER_FILE),
+        checkpoint.resolve(TrainingRun.MODEL).resolve(DitModel.TOKENIZER_FILE));
+    Path resumed = dir.resolve("from-init-resumed");
+    try (NDManager m = NDManager.newBaseManager();
+        DitTrainer t = DitTrainer.resume(m, checkpoint)) {
+      assertEquals(1, t.stepsDone());
+      t.saveCheckpoint(resumed);
+    }
+    record = new ObjectMapper().readTree(resumed.resolve(DitTrainer.TRAINER_JSON).toFile());
+    assertEquals(model.toAbsolutePath().toString(), record.path("data").path("init").asText());
+    // A model of other shapes is refused with the folder named.
+    DitConfig d = tiny(1).dit();
+    DitConfig deeper =
+        new DitConfig(
+            d.width(),
+            d.depth() + 1,
+            d.heads(),
+            d.mlpRatio(),
+            d.patch(),
+            d.latentChannels(),
+            d.textWidth(),
+            d.maxTextLength());
+    try (NDManager m = NDManager.newBaseManager()) {
+      CheckpointException e =
+          assertThrows(
+              CheckpointException.class,
+              () ->
+                  DitTrainer.start(
+                      m, tiny(1).withModel(deeper, tiny(1).text()), vaeDir, null, model));
+      assertTrue(e.getMessage().contains("cannot start from this model"), e.getMessage());
+    }
   }
 
   @Test
