@@ -19,8 +19,11 @@ import ai.kinora.vae.VideoVae;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -183,9 +186,15 @@ final class TrainDitCommand implements Callable<Integer> {
                 ? PromptSuite.heldOut(samples)
                 : trainer.folder().captions().stream().distinct().limit(samples).toList();
         String command = RunOptions.command(spec, checkpoint);
-        if (extend || (checkpoint != null && newObjective)) {
-          command +=
-              "; " + (extend ? "extended" : "objective changed") + ": " + RunOptions.typed(spec);
+        List<String> changes = new ArrayList<>();
+        if (extend) {
+          changes.add("extended");
+        }
+        if (checkpoint != null && newObjective) {
+          changes.add("objective changed");
+        }
+        if (!changes.isEmpty()) {
+          command += "; " + String.join(", ", changes) + ": " + RunOptions.typed(spec);
         }
         DitTrainingRun run = new DitTrainingRun(dir, command, prompts);
         long remaining = c.steps() - trainer.stepsDone();
@@ -270,7 +279,7 @@ final class TrainDitCommand implements Callable<Integer> {
   /** Says which caption words the started-from model does not know (they train as unknown). */
   private static void reportUnknownWords(
       PrintWriter err, Tokenizer tokenizer, List<String> captions) {
-    java.util.Set<String> unknown = new java.util.TreeSet<>();
+    Set<String> unknown = new TreeSet<>();
     for (String caption : captions) {
       unknown.addAll(tokenizer.encode(caption, Integer.MAX_VALUE).unknown());
     }

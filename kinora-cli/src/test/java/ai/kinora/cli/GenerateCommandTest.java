@@ -177,7 +177,17 @@ class GenerateCommandTest {
       }
     }
     CliRun more =
-        CliRun.run("train", "dit", "--resume", copy.toString(), "--steps", "5", "--samples", "0");
+        CliRun.run(
+            "train",
+            "dit",
+            "--resume",
+            copy.toString(),
+            "--steps",
+            "5",
+            "--samples",
+            "0",
+            "--foreground-weight",
+            "2");
     assertEquals(0, more.exitCode(), more.err());
     assertTrue(more.err().contains("extended to 5 steps"), more.err());
     assertTrue(more.out().contains("trained 5 steps"), more.out());
@@ -186,8 +196,50 @@ class GenerateCommandTest {
     assertTrue(
         config.matches(
             "(?s).*\"command\" : \"kinora train dit --preset tiny [^;]*--out [^;]*;"
-                + " extended: kinora train dit --resume [^\"]* --steps 5 --samples 0\".*"),
+                + " extended, objective changed: kinora train dit --resume [^\"]* --steps 5"
+                + " --samples 0 --foreground-weight 2\".*"),
         config);
+  }
+
+  @Test
+  void aRunCanStartFromAnExportedModel() throws IOException {
+    Path out = dir.resolve("from-model");
+    String model = run.resolve("model").toString();
+    CliRun fine =
+        CliRun.run(
+            "train",
+            "dit",
+            "--init",
+            model,
+            "--vae",
+            vae.toString(),
+            "--steps",
+            "1",
+            "--samples",
+            "0",
+            "--out",
+            out.toString());
+    assertEquals(0, fine.exitCode(), fine.err());
+    assertTrue(fine.err().contains("starting from " + model), fine.err());
+    assertTrue(fine.out().contains("trained 1 steps"), fine.out());
+    assertTrue(Files.exists(out.resolve("model/model.safetensors")));
+    CliRun both =
+        CliRun.run("train", "dit", "--resume", out.toString(), "--init", model, "--steps", "2");
+    assertEquals(1, both.exitCode());
+    assertTrue(both.err().contains("--init"), both.err());
+    CliRun missing =
+        CliRun.run(
+            "train",
+            "dit",
+            "--init",
+            dir.resolve("nothing").toString(),
+            "--vae",
+            vae.toString(),
+            "--out",
+            dir.resolve("from-nothing").toString());
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.err().contains("nothing"), missing.err());
+    assertFalse(missing.err().contains("Exception"), missing.err());
   }
 
   @Test
