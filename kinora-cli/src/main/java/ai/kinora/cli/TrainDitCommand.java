@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
       "  ./kinora train dit --vae runs/vae/model --steps 20000 --out runs/dit2",
       "  ./kinora train dit --data my-dataset --steps 20000 --out runs/mine",
       "  ./kinora train dit --resume runs/fork --foreground-weight 4   # fine-tune, another loss",
-      "  ./kinora train dit --init models/dit --vae runs/vae/model --steps 3000 --out runs/tuned"
+      "  ./kinora train dit --init models/dit --vae runs/vae/model --steps 3000 --out runs/tuned",
+      "  ./kinora train dit --init models/dit --mirror-pairs --steps 3000 --out runs/mirror"
     })
 final class TrainDitCommand implements Callable<Integer> {
 
@@ -129,12 +130,28 @@ final class TrainDitCommand implements Callable<Integer> {
               + " With --resume it changes the run's loss from then on.")
   Double foregroundWeight;
 
+  @Option(
+      names = "--mirror-pairs",
+      arity = "0..1",
+      paramLabel = "BOOL",
+      description =
+          "Kinora World scenes in mirrored pairs: each second clip of a step is the first one's"
+              + " mirror image with its own caption, so only left/right (and the sense of an"
+              + " orbit) tells them apart (default: off). With --resume it changes the run's"
+              + " data from then on; --mirror-pairs=false turns it off.")
+  Boolean mirrorPairs;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     runOptions.check(spec, "--preset", "--vae", "--data", "--init");
     boolean extend = runOptions.resume != null && matched("--steps");
-    boolean newObjective = timestepMean != null || foregroundWeight != null;
+    boolean newObjective = timestepMean != null || foregroundWeight != null || mirrorPairs != null;
+    if (data != null && Boolean.TRUE.equals(mirrorPairs)) {
+      throw new IllegalArgumentException(
+          "--mirror-pairs mirrors Kinora World scenes and their captions; a dataset folder's"
+              + " captions cannot be mirrored, so it cannot be used with --data");
+    }
     if (samples < 0) {
       throw new IllegalArgumentException("--samples must be >= 0, got " + samples);
     }
@@ -145,7 +162,8 @@ final class TrainDitCommand implements Callable<Integer> {
       if (checkpoint != null) {
         DitObjective objective =
             newObjective
-                ? DitTrainer.recordedObjective(checkpoint).with(timestepMean, foregroundWeight)
+                ? DitTrainer.recordedObjective(checkpoint)
+                    .with(timestepMean, foregroundWeight, mirrorPairs)
                 : null;
         trainer = DitTrainer.resume(manager, checkpoint, extend ? steps : null, objective);
         err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
@@ -155,9 +173,10 @@ final class TrainDitCommand implements Callable<Integer> {
         if (objective != null) {
           err.printf(
               Locale.ROOT,
-              "objective from now on: timestep mean %s, foreground weight %s%n",
+              "objective from now on: timestep mean %s, foreground weight %s, mirror pairs %s%n",
               objective.timestepMean(),
-              objective.foregroundWeight());
+              objective.foregroundWeight(),
+              objective.mirrorPairs() ? "on" : "off");
         }
       } else {
         Path vaeDir = ModelPaths.vae(vae);
@@ -273,7 +292,7 @@ final class TrainDitCommand implements Callable<Integer> {
     }
     long every = runOptions.checkpointEvery(d.checkpointEvery(), steps);
     d = d.with(null, runOptions.lr, runOptions.seed, every);
-    return d.with(d.objective().with(timestepMean, foregroundWeight));
+    return d.with(d.objective().with(timestepMean, foregroundWeight, mirrorPairs));
   }
 
   /** Says which caption words the started-from model does not know (they train as unknown). */

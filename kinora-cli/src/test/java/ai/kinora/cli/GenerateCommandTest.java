@@ -217,10 +217,13 @@ class GenerateCommandTest {
             "1",
             "--samples",
             "0",
+            "--mirror-pairs",
             "--out",
             out.toString());
     assertEquals(0, fine.exitCode(), fine.err());
     assertTrue(fine.err().contains("starting from " + model), fine.err());
+    String record = Files.readString(out.resolve("model/config.json"));
+    assertTrue(record.contains("\"mirror_pairs\" : true"), record);
     assertTrue(fine.out().contains("trained 1 steps"), fine.out());
     assertTrue(Files.exists(out.resolve("model/model.safetensors")));
     CliRun both =
@@ -238,6 +241,17 @@ class GenerateCommandTest {
             "--out",
             dir.resolve("from-nothing").toString());
     assertEquals(1, missing.exitCode());
+    CliRun mirroredFolder =
+        CliRun.run(
+            "train",
+            "dit",
+            "--data",
+            dir.toString(),
+            "--mirror-pairs",
+            "--out",
+            dir.resolve("mirrored-folder").toString());
+    assertEquals(1, mirroredFolder.exitCode());
+    assertTrue(mirroredFolder.err().contains("cannot be used with --data"), mirroredFolder.err());
     assertTrue(missing.err().contains("nothing"), missing.err());
     assertFalse(missing.err().contains("Exception"), missing.err());
   }

@@ -43,23 +43,33 @@ public final class DitBatches {
   private final int temporalPatch;
   private final long seed;
   private final CaptionedClips folder; // null: Kinora World
+  private final boolean mirrorPairs;
 
   /** Batches of Kinora World scenes. */
   public DitBatches(DitBuckets buckets, FrameMasks masks, int temporalPatch, long seed) {
-    this(buckets, masks, temporalPatch, seed, null);
+    this(buckets, masks, temporalPatch, seed, null, false);
   }
 
   /**
    * Batches of {@code folder}'s clips and captions (the captions as they are), or of Kinora World
-   * when it is null; buckets and masks as for Kinora World.
+   * when it is null; buckets and masks as for Kinora World. With {@code mirrorPairs}, a Kinora
+   * World step's clips 1, 3, 5, ... are the mirror images ({@link Scene#mirrored()}) of clips 0, 2,
+   * 4, ...: rendered with the same render seed, captioned in the same style, each with its own
+   * frame mask. A step of one clip has no pair; a dataset folder's clips are never paired.
    */
   public DitBatches(
-      DitBuckets buckets, FrameMasks masks, int temporalPatch, long seed, CaptionedClips folder) {
+      DitBuckets buckets,
+      FrameMasks masks,
+      int temporalPatch,
+      long seed,
+      CaptionedClips folder,
+      boolean mirrorPairs) {
     this.buckets = buckets;
     this.masks = masks;
     this.temporalPatch = temporalPatch;
     this.seed = seed;
     this.folder = folder;
+    this.mirrorPairs = mirrorPairs;
   }
 
   public Batch batch(long step) {
@@ -91,16 +101,21 @@ public final class DitBatches {
     List<List<RgbFrame>> clips = new ArrayList<>();
     List<String> captions = new ArrayList<>();
     boolean[][] held = new boolean[bucket.batch()][];
+    long renderSeed = 0;
+    CaptionStyle style = null;
     for (int i = 0; i < bucket.batch(); i++) {
-      Scene scene = sampler.nextScene();
-      SceneRenderer renderer = new SceneRenderer(scene, bucket.canvas(), random.nextLong());
+      boolean mirror = mirrorPairs && i % 2 == 1;
+      Scene scene = mirror ? scenes.get(i - 1).mirrored() : sampler.nextScene();
+      renderSeed = mirror ? renderSeed : random.nextLong();
+      style = mirror ? style : STYLES.sample(random);
+      SceneRenderer renderer = new SceneRenderer(scene, bucket.canvas(), renderSeed);
       List<RgbFrame> clip = new ArrayList<>(frames);
       for (int f = 0; f < frames; f++) {
         clip.add(renderer.renderFrame(f, fps));
       }
       scenes.add(scene);
       clips.add(clip);
-      captions.add(Captioner.caption(scene, STYLES.sample(random)));
+      captions.add(Captioner.caption(scene, style));
       held[i] = masks.sample(latentFrames, temporalPatch, random);
     }
     return new Batch(bucket, scenes, clips, captions, held);

@@ -121,7 +121,12 @@ public final class DitTrainer implements AutoCloseable {
     }
     this.batches =
         new DitBatches(
-            buckets, FrameMasks.DEFAULT, config.dit().patch().pt(), config.seed(), folder);
+            buckets,
+            FrameMasks.DEFAULT,
+            config.dit().patch().pt(),
+            config.seed(),
+            folder,
+            config.objective().mirrorPairs());
     this.trainStep =
         new DitTrainStep(
             model.dit(),

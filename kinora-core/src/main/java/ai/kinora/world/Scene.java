@@ -1,5 +1,6 @@
 package ai.kinora.world;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +54,41 @@ public record Scene(
   /** The same scene with another duration. */
   public Scene withDuration(double seconds) {
     return new Scene(objects, background, camera, occluder, snow, seconds);
+  }
+
+  /**
+   * This scene seen in a mirror (left and right swapped): each object starts in the mirrored
+   * anchor, moves left where it moved right and the other way round, orbits the other way; the
+   * camera pans the other way. Everything else is kept, including a spin, which stays clockwise
+   * (Kinora World has no counterclockwise spin): rendered, the mirrored scene is the horizontal
+   * flip of this one except for a spinning object's sense and the render seed's stars and snow.
+   */
+  public Scene mirrored() {
+    List<SceneObject> flipped = new ArrayList<>(objects.size());
+    for (SceneObject o : objects) {
+      Motion motion =
+          switch (o.motion()) {
+            case Motion.Move m when m.direction() == Motion.Direction.LEFT ->
+                Motion.move(Motion.Direction.RIGHT, m.speed());
+            case Motion.Move m when m.direction() == Motion.Direction.RIGHT ->
+                Motion.move(Motion.Direction.LEFT, m.speed());
+            case Motion.Orbit orbit ->
+                Motion.orbit(
+                    orbit.turn() == Motion.Turn.CLOCKWISE
+                        ? Motion.Turn.COUNTERCLOCKWISE
+                        : Motion.Turn.CLOCKWISE);
+            default -> o.motion();
+          };
+      Anchor start = Anchor.at(2 - o.start().column(), o.start().row());
+      flipped.add(new SceneObject(o.colour(), o.shape(), o.size(), motion, start));
+    }
+    Camera pan =
+        switch (camera) {
+          case PAN_LEFT -> Camera.PAN_RIGHT;
+          case PAN_RIGHT -> Camera.PAN_LEFT;
+          default -> camera;
+        };
+    return new Scene(flipped, background, pan, occluder, snow, durationSeconds);
   }
 
   /** The same scene with other objects. */

@@ -98,7 +98,7 @@ class DitTrainerTest {
       plainLoss = t.step().loss();
     }
     assertEquals(DitObjective.PLAIN, DitTrainer.recordedObjective(checkpoint));
-    DitObjective weighted = new DitObjective(0.5, 4);
+    DitObjective weighted = new DitObjective(0.5, 4, false);
     Path after = dir.resolve("after-fine-tune");
     try (NDManager m = NDManager.newBaseManager();
         DitTrainer t = DitTrainer.resume(m, checkpoint, null, weighted)) {
