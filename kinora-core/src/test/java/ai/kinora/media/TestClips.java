@@ -108,7 +108,13 @@ final class TestClips {
     List<String> command = new ArrayList<>();
     command.add(program);
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+    // The programs sit beside the FFmpeg libraries they link to (libva among them), without an
+    // rpath: point the loader there, so a machine without those system packages runs them too.
+    String libs = Path.of(program).getParent().toString();
+    String inherited = System.getenv("LD_LIBRARY_PATH");
+    builder.environment().put("LD_LIBRARY_PATH", inherited == null ? libs : libs + ":" + inherited);
+    Process p = builder.start();
     byte[] out = p.getInputStream().readAllBytes();
     byte[] err = p.getErrorStream().readAllBytes();
     if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
