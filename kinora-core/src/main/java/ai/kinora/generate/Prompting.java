@@ -91,24 +91,30 @@ public final class Prompting {
 
   /**
    * Animates {@code image}: it becomes the first frame (held as the first latent frame) and the
-   * rest follows the prompt. Returns native frames, the first of them the image's reconstruction.
+   * rest follows the prompt. Returns native frames, the first of them the fitted image itself, the
+   * next ones carrying its difference from the VAE's reconstruction ({@link SeamCarry}).
    */
   public List<RgbFrame> animate(
       RgbFrame image, Fit fit, TextToVideo.Request request, String caption) {
     Canvas canvas = canvas(request);
-    Latents first = generator.encode(fit(List.of(image), canvas, fit));
+    RgbFrame fitted = fit(List.of(image), canvas, fit).get(0);
+    Latents first = generator.encode(List.of(fitted));
     int frames = nativeFrames(request.seconds());
     Window window =
         Window.text(canvas, Window.latentFramesFor(frames))
             .holding(List.of(new Window.Held(first, 0, 1, 0)));
-    return generator
-        .sample(window, caption, request, new TextToVideo.Stopwatch())
-        .subList(0, frames);
+    List<RgbFrame> decoded =
+        generator.sample(window, caption, request, new TextToVideo.Stopwatch());
+    List<RgbFrame> out = new ArrayList<>(frames);
+    out.add(fitted);
+    out.addAll(SeamCarry.after(decoded.subList(1, frames), fitted, decoded.get(0)));
+    return out;
   }
 
   /**
    * New frames that continue {@code video} (native size and rate): its last 1 + 4 x {@value
-   * #CONTEXT} frames are held at the window's start. Returns only the new frames.
+   * #CONTEXT} frames are held at the window's start. Returns only the new frames, which carry the
+   * input's last frame's difference from its reconstruction ({@link SeamCarry}).
    */
   public List<RgbFrame> extendForward(
       List<RgbFrame> video, double seconds, TextToVideo.Request request, String caption) {
@@ -123,14 +129,18 @@ public final class Prompting {
         Window.text(canvas, 1 + m + k).holding(List.of(new Window.Held(context, 0, 1 + m, 0)));
     List<RgbFrame> decoded =
         generator.sample(window, caption, request, new TextToVideo.Stopwatch());
-    return new ArrayList<>(decoded.subList(contextFrames, contextFrames + wanted));
+    return SeamCarry.after(
+        decoded.subList(contextFrames, contextFrames + wanted),
+        video.get(video.size() - 1),
+        decoded.get(contextFrames - 1));
   }
 
   /**
    * New frames that lead into {@code video} (native size and rate): its first 1 + 4 x {@value
    * #CONTEXT} frames are encoded as a clip and their later latent frames held at the window's end;
    * the generated slot just before them is the video's first frame, which the output keeps from the
-   * input. Returns only the new frames.
+   * input. Returns only the new frames, which carry the video's first frame's difference from the
+   * generated slot's ({@link SeamCarry}).
    */
   public List<RgbFrame> extendBackward(
       List<RgbFrame> video, double seconds, TextToVideo.Request request, String caption) {
@@ -146,7 +156,10 @@ public final class Prompting {
     List<RgbFrame> decoded =
         generator.sample(window, caption, request, new TextToVideo.Stopwatch());
     int firstOfVideo = 4 * k; // the slot of video frame 0
-    return new ArrayList<>(decoded.subList(firstOfVideo - wanted, firstOfVideo));
+    return SeamCarry.before(
+        decoded.subList(firstOfVideo - wanted, firstOfVideo),
+        video.get(0),
+        decoded.get(firstOfVideo));
   }
 
   /**
@@ -183,13 +196,18 @@ public final class Prompting {
             new TextToVideo.Stopwatch());
     int from = 1 + 4 * ma;
     int slotOfB = 4 * (ma + g); // the generated slot of b's first frame
-    return new ArrayList<>(decoded.subList(from, slotOfB));
+    List<RgbFrame> fresh = decoded.subList(from, slotOfB);
+    int fade = Math.min(SeamCarry.FADE_FRAMES, fresh.size()); // each side's share is 0 at the other
+    fresh = SeamCarry.after(fresh, a.get(a.size() - 1), decoded.get(from - 1), fade);
+    return SeamCarry.before(fresh, b.get(0), decoded.get(slotOfB), fade);
   }
 
   /**
    * A clip whose last frame flows into its first: the window's last latent frame is tied to its
    * first during sampling, and the tied group (which decodes to the opening again) is dropped, so
-   * playing the frames in a loop is seamless. Native frames: 1 + 4j, the nearest to the request.
+   * playing the frames in a loop is seamless; the last frames carry the difference between the
+   * first frame and the tied group's first ({@link SeamCarry}). Native frames: 1 + 4j, the nearest
+   * to the request.
    */
   public List<RgbFrame> loop(TextToVideo.Request request, String caption) {
     Canvas canvas = canvas(request);
@@ -198,7 +216,14 @@ public final class Prompting {
     Window window = new Window(canvas, j + 2, List.of(), true, null, 1);
     List<RgbFrame> decoded =
         generator.sample(window, caption, request, new TextToVideo.Stopwatch());
-    return new ArrayList<>(decoded.subList(0, 1 + 4 * j));
+    List<RgbFrame> clip = decoded.subList(0, 1 + 4 * j);
+    int fade = Math.min(SeamCarry.FADE_FRAMES, clip.size() - 1); // frame 0 stays as it is
+    List<RgbFrame> tail =
+        SeamCarry.before(clip.subList(1, clip.size()), clip.get(0), decoded.get(1 + 4 * j), fade);
+    List<RgbFrame> out = new ArrayList<>(clip.size());
+    out.add(clip.get(0));
+    out.addAll(tail);
+    return out;
   }
 
   /**

@@ -217,7 +217,9 @@ public final class PromptingBench {
         "animate",
         prompt,
         List.of(
-            String.format(Locale.ROOT, "first frame: PSNR %.2f dB against the image", psnr),
+            Double.isInfinite(psnr)
+                ? "first frame: the image itself (identical pixels)"
+                : String.format(Locale.ROOT, "first frame: PSNR %.2f dB against the image", psnr),
             attributes("clip", report)),
         psnr >= FIRST_FRAME_DB && attributesPass(report),
         video);
@@ -244,10 +246,12 @@ public final class PromptingBench {
         target,
         List.of(
             "from: " + source,
-            String.format(
-                Locale.ROOT,
-                "trajectories: worst mean offset %.1f%% of the frame side",
-                100 * offset),
+            Double.isNaN(offset)
+                ? "trajectories: an object is never found in both the input and the edit"
+                : String.format(
+                    Locale.ROOT,
+                    "trajectories: worst mean offset %.1f%% of the frame side",
+                    100 * offset),
             attributes("edited clip", report)),
         offset <= EDIT_OFFSET && attributesPass(report),
         video);

@@ -62,9 +62,7 @@ class PromptingTest {
     List<RgbFrame> out = prompting.animate(image, Prompting.Fit.CROP, request(2), CAPTION);
     assertEquals(16, out.size());
     RgbFrame fitted = Prompting.fit(List.of(image), new Canvas(32, 32), Prompting.Fit.CROP).get(0);
-    VaeCodec codec = new VaeCodec(vae);
-    RgbFrame reconstruction = codec.decode(codec.encode(List.of(fitted))).get(0);
-    assertTrue(out.get(0).samePixels(reconstruction), "frame 0 is the held image");
+    assertTrue(out.get(0).samePixels(fitted), "frame 0 is the fitted image itself");
   }
 
   @Test
