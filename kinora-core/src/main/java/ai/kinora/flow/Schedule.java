@@ -21,6 +21,11 @@ public record Schedule(int steps, TimeShift shift) {
     return new Schedule(steps, TimeShift.FLUX);
   }
 
+  /** {@code steps} steps with the shift generation uses ({@link TimeShift#SAMPLING}). */
+  public static Schedule sampling(int steps) {
+    return new Schedule(steps, TimeShift.SAMPLING);
+  }
+
   /** The times from 1 to 0 for {@code tokens} tokens: steps + 1 values, decreasing. */
   public double[] timesteps(int tokens) {
     return timesteps(tokens, 1);

@@ -214,7 +214,7 @@ public final class TextToVideo {
               text,
               shape,
               conditioning(m, window, shape),
-              Schedule.of(request.steps()),
+              Schedule.sampling(request.steps()),
               new EulerSolver(),
               guidance,
               seeds);

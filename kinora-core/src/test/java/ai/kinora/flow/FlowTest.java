@@ -79,6 +79,22 @@ class FlowTest {
   }
 
   @Test
+  void generationSamplesWithFluxsLineRaisedByAConstant() {
+    for (int tokens : new int[] {64, 576, 1008, 4096, 20000}) {
+      assertEquals(
+          Math.exp(0.55) * TimeShift.FLUX.factor(tokens),
+          TimeShift.SAMPLING.factor(tokens),
+          1e-9,
+          tokens + " tokens");
+    }
+    assertEquals(3.0, TimeShift.SAMPLING.factor(576), 0.05);
+    double[] t = Schedule.sampling(8).timesteps(576);
+    double s = TimeShift.SAMPLING.factor(576);
+    assertEquals(s * 0.5 / (1 + (s - 1) * 0.5), t[4], 1e-12);
+    assertTrue(t[4] > Schedule.of(8).timesteps(576)[4], "more time at high noise than Flux's");
+  }
+
+  @Test
   void aScheduleFromALaterStartIsScaledAndAZeroStartIsEmpty() {
     Schedule schedule = new Schedule(4, TimeShift.NONE);
     assertArrayEquals(
