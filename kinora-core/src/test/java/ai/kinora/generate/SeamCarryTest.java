@@ -44,10 +44,40 @@ class SeamCarryTest {
 
   @Test
   void clampsToTheByteRange() {
-    RgbFrame out = SeamCarry.after(List.of(gray(250)), gray(255), gray(200)).get(0);
-    assertEquals(255, level(out));
-    RgbFrame low = SeamCarry.before(List.of(gray(3)), gray(0), gray(60)).get(0);
-    assertEquals(0, level(low));
+    RgbFrame out = SeamCarry.after(List.of(gray(250)), gray(255), gray(225)).get(0);
+    assertEquals(255, level(out)); // 250 + 30 x 8/9
+    RgbFrame low = SeamCarry.before(List.of(gray(3)), gray(0), gray(10)).get(0);
+    assertEquals(0, level(low)); // 3 - 10 x 8/9
+  }
+
+  /** A gray 48x48 frame with a 12x12 square of {@code level} at (18, 18), or none for -1. */
+  private static RgbFrame square(int level) {
+    RgbFrame f = RgbFrame.filled(48, 48, 0x646464);
+    byte[] rgb = f.rgb().clone();
+    for (int y = 18; level >= 0 && y < 30; y++) {
+      for (int x = 18; x < 30; x++) {
+        for (int c = 0; c < 3; c++) {
+          rgb[3 * (y * 48 + x) + c] = (byte) level;
+        }
+      }
+    }
+    return new RgbFrame(48, 48, rgb);
+  }
+
+  @Test
+  void nothingIsCarriedWhereTheNewFramesTookTheObjectAway() {
+    RgbFrame input = square(250);
+    RgbFrame reconstruction = square(200); // the VAE's dimmer square
+    RgbFrame kept = square(200);
+    RgbFrame gone = square(-1);
+    RgbFrame carried = SeamCarry.after(List.of(kept), input, reconstruction).get(0);
+    assertEquals(200 + Math.round(50 * 8 / 9.0), carried.rgb()[3 * (24 * 48 + 24)] & 0xFF);
+    RgbFrame left = SeamCarry.after(List.of(gone), input, reconstruction).get(0);
+    assertTrue(left.samePixels(gone), "no ghost of the square where it is gone");
+    double[] gate = SeamCarry.regionGate(gone, reconstruction);
+    assertEquals(0, gate[24 * 48 + 24], "inside");
+    assertTrue(gate[24 * 48 + 31] < 0.1, "its outline, two pixels out: " + gate[24 * 48 + 31]);
+    assertEquals(1, gate[2 * 48 + 2], 1e-12, "far away");
   }
 
   @Test
