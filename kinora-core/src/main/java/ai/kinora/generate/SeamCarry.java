@@ -45,7 +45,7 @@ final class SeamCarry {
 
   /**
    * {@code generated} (frames that follow a join) with {@code input - reconstruction} added, weight
-   * 1 - d / (FADE_FRAMES + 1) at distance d = 1, 2, ... after the join.
+   * 1 - (d - 1) / FADE_FRAMES at distance d = 1, 2, ... after the join.
    */
   static List<RgbFrame> after(List<RgbFrame> generated, RgbFrame input, RgbFrame reconstruction) {
     return after(generated, input, reconstruction, FADE_FRAMES);
@@ -64,7 +64,7 @@ final class SeamCarry {
 
   /**
    * {@code generated} (frames that lead into a join) with {@code input - reconstruction} added,
-   * weight 1 - d / (FADE_FRAMES + 1) at distance d = 1, 2, ... before the join.
+   * weight 1 - (d - 1) / FADE_FRAMES at distance d = 1, 2, ... before the join.
    */
   static List<RgbFrame> before(List<RgbFrame> generated, RgbFrame input, RgbFrame reconstruction) {
     return before(generated, input, reconstruction, FADE_FRAMES);
@@ -82,9 +82,13 @@ final class SeamCarry {
     return out;
   }
 
-  /** The carried share at distance {@code d} frames from the join, fading over {@code fade}. */
+  /**
+   * The carried share at distance {@code d} = 1, 2, ... frames from the join, fading over {@code
+   * fade}: all of it in the frame at the join, so the step across the join is the decoder's own,
+   * then 1/fade less per frame, 0 from {@code fade + 1} on.
+   */
   static double weight(int d, int fade) {
-    return Math.max(0, 1 - d / (double) (fade + 1));
+    return Math.max(0, 1 - (d - 1) / (double) fade);
   }
 
   private static int[] residual(RgbFrame input, RgbFrame reconstruction) {

@@ -26,28 +26,28 @@ class SeamCarryTest {
   void afterCarriesTheDifferenceFadingOverEightFrames() {
     List<RgbFrame> generated = Collections.nCopies(12, gray(90));
     List<RgbFrame> out = SeamCarry.after(generated, gray(108), gray(90));
-    // 18 levels, weights 8/9, 7/9, ... 1/9, then 0.
+    // 18 levels, weights 1 at the join, 7/8, ... 1/8, then 0.
     for (int d = 1; d <= 12; d++) {
-      int expected = 90 + (int) Math.round(18 * Math.max(0, 1 - d / 9.0));
+      int expected = 90 + (int) Math.round(18 * Math.max(0, 1 - (d - 1) / 8.0));
       assertEquals(expected, level(out.get(d - 1)), "frame at distance " + d);
     }
     assertEquals(90, level(generated.get(0)), "the input list is left as it was");
   }
 
   @Test
-  void beforeCarriesTowardsTheEndAndAShorterFadeReachesZeroAtTheOtherEnd() {
+  void beforeCarriesTowardsTheEndOverAShorterFade() {
     List<RgbFrame> generated = Collections.nCopies(4, gray(50));
     List<RgbFrame> out = SeamCarry.before(generated, gray(40), gray(50), 4);
-    // distance 1 is the last frame: -10 x 4/5, then 3/5, 2/5, 1/5.
-    assertEquals(List.of(48, 46, 44, 42), out.stream().map(SeamCarryTest::level).toList());
+    // distance 1 is the last frame: -10 x 1, then 3/4, 2/4, 1/4 (0 one frame further).
+    assertEquals(List.of(48, 45, 43, 40), out.stream().map(SeamCarryTest::level).toList());
   }
 
   @Test
   void clampsToTheByteRange() {
     RgbFrame out = SeamCarry.after(List.of(gray(250)), gray(255), gray(225)).get(0);
-    assertEquals(255, level(out)); // 250 + 30 x 8/9
+    assertEquals(255, level(out)); // 250 + 30
     RgbFrame low = SeamCarry.before(List.of(gray(3)), gray(0), gray(10)).get(0);
-    assertEquals(0, level(low)); // 3 - 10 x 8/9
+    assertEquals(0, level(low)); // 3 - 10
   }
 
   /** A gray 48x48 frame with a 12x12 square of {@code level} at (18, 18), or none for -1. */
@@ -71,7 +71,7 @@ class SeamCarryTest {
     RgbFrame kept = square(200);
     RgbFrame gone = square(-1);
     RgbFrame carried = SeamCarry.after(List.of(kept), input, reconstruction).get(0);
-    assertEquals(200 + Math.round(50 * 8 / 9.0), carried.rgb()[3 * (24 * 48 + 24)] & 0xFF);
+    assertEquals(250, carried.rgb()[3 * (24 * 48 + 24)] & 0xFF);
     RgbFrame left = SeamCarry.after(List.of(gone), input, reconstruction).get(0);
     assertTrue(left.samePixels(gone), "no ghost of the square where it is gone");
     double[] gate = SeamCarry.regionGate(gone, reconstruction);
