@@ -110,7 +110,8 @@ final class TrainDitCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "6",
       description =
-          "Held-out prompts sampled and scored at each checkpoint (default: ${DEFAULT-VALUE}).")
+          "Held-out prompts sampled and scored at each checkpoint (default: ${DEFAULT-VALUE});"
+              + " it holds for this invocation only, so give it again with --resume.")
   int samples;
 
   @Option(
