@@ -54,12 +54,7 @@ final class SeamCarry {
   /** As {@link #after(List, RgbFrame, RgbFrame)}, fading over {@code fade} frames. */
   static List<RgbFrame> after(
       List<RgbFrame> generated, RgbFrame input, RgbFrame reconstruction, int fade) {
-    int[] residual = residual(input, reconstruction);
-    List<RgbFrame> out = new ArrayList<>(generated);
-    for (int i = 0; i < Math.min(fade, out.size()); i++) {
-      out.set(i, add(out.get(i), residual, reconstruction, weight(i + 1, fade)));
-    }
-    return out;
+    return carry(generated, input, reconstruction, fade, false);
   }
 
   /**
@@ -73,11 +68,26 @@ final class SeamCarry {
   /** As {@link #before(List, RgbFrame, RgbFrame)}, fading over {@code fade} frames. */
   static List<RgbFrame> before(
       List<RgbFrame> generated, RgbFrame input, RgbFrame reconstruction, int fade) {
+    return carry(generated, input, reconstruction, fade, true);
+  }
+
+  /**
+   * A copy of {@code generated} whose frames at distance d = 1 .. {@code fade} from the join have
+   * {@link #weight} of the difference added: the join is before the first frame, or after the last
+   * one when {@code joinAfterLast}.
+   */
+  private static List<RgbFrame> carry(
+      List<RgbFrame> generated,
+      RgbFrame input,
+      RgbFrame reconstruction,
+      int fade,
+      boolean joinAfterLast) {
     int[] residual = residual(input, reconstruction);
     List<RgbFrame> out = new ArrayList<>(generated);
     int n = out.size();
     for (int d = 1; d <= Math.min(fade, n); d++) {
-      out.set(n - d, add(out.get(n - d), residual, reconstruction, weight(d, fade)));
+      int i = joinAfterLast ? n - d : d - 1;
+      out.set(i, add(out.get(i), residual, reconstruction, weight(d, fade)));
     }
     return out;
   }
