@@ -87,6 +87,14 @@ final class TrainDitCommand implements Callable<Integer> {
   Path init;
 
   @Option(
+      names = "--time-positions",
+      description =
+          "Give every token how far into the clip it is (sinusoids of its latent frame's index),"
+              + " besides its rotary positions; with --init the new layer starts at zero, so the"
+              + " started-from model's predictions are unchanged at step 0 (default: off).")
+  boolean timePositions;
+
+  @Option(
       names = "--preset",
       paramLabel = "NAME",
       defaultValue = "default",
@@ -145,7 +153,7 @@ final class TrainDitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    runOptions.check(spec, "--preset", "--vae", "--data", "--init");
+    runOptions.check(spec, "--preset", "--vae", "--data", "--init", "--time-positions");
     boolean extend = runOptions.resume != null && matched("--steps");
     boolean newObjective = timestepMean != null || foregroundWeight != null || mirrorPairs != null;
     if (data != null && Boolean.TRUE.equals(mirrorPairs)) {
@@ -290,6 +298,9 @@ final class TrainDitCommand implements Callable<Integer> {
           d.withModel(
               DitConfigJson.fromNode(json.get("dit"), file + " \"dit\""),
               DitConfigJson.textFromNode(json.get("text"), file + " \"text\""));
+    }
+    if (timePositions) {
+      d = d.withModel(d.dit().withTimePositions(true), d.text());
     }
     long every = runOptions.checkpointEvery(d.checkpointEvery(), steps);
     d = d.with(null, runOptions.lr, runOptions.seed, every);

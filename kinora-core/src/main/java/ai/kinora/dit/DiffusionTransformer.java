@@ -42,12 +42,22 @@ public final class DiffusionTransformer implements VelocityModel {
   private final Linear finalLinear;
   private final Rope3d rope;
   private final Linear framePosition; // null without frame positions
+  private final Linear timePosition; // null without time positions
 
   /** Frequencies per axis of the frame-position sinusoids. */
   static final int POSITION_FREQUENCIES = 6;
 
   /** Frame-position features per token: sin and cos per axis and frequency, and the first flag. */
   static final int POSITION_FEATURES = 4 * POSITION_FREQUENCIES + 1;
+
+  /**
+   * Periods, in latent frames, of the time-position sinusoids: 4 to 64 (half a second to eight
+   * seconds at 8 fps); the longest is close to linear over a 4-second clip's 9 latent frames.
+   */
+  static final int[] TIME_PERIODS = {4, 8, 16, 32, 64};
+
+  /** Time-position features per token: sin and cos per period. */
+  static final int TIME_FEATURES = 2 * TIME_PERIODS.length;
 
   public DiffusionTransformer(Namespace ns, DitConfig config) {
     this.config = config;
@@ -66,6 +76,10 @@ public final class DiffusionTransformer implements VelocityModel {
     this.framePosition =
         config.framePositions()
             ? new Linear(ns.child("frame_position"), POSITION_FEATURES, d, true)
+            : null;
+    this.timePosition =
+        config.timePositions()
+            ? new Linear(ns.child("time_position"), TIME_FEATURES, d, true)
             : null;
     initialize();
   }
@@ -101,6 +115,11 @@ public final class DiffusionTransformer implements VelocityModel {
       fill(block.adaLN(), Init.ZEROS, Init.ZEROS);
       // Cross-attention is not gated, so its output starts at zero to keep the block an identity.
       fill(block.crossAttention().out(), Init.ZEROS, Init.ZEROS);
+    }
+    if (timePosition != null) {
+      // Zero, so adding time positions to a trained model leaves its predictions as they were
+      // until training moves them (gradients still reach the weights: the features are not zero).
+      fill(timePosition, Init.ZEROS, Init.ZEROS);
     }
     // Final layer: zero, so a fresh model predicts exactly zero velocity.
     fill(finalAdaLN, Init.ZEROS, Init.ZEROS);
@@ -160,6 +179,9 @@ public final class DiffusionTransformer implements VelocityModel {
     NDArray x = patchEmbed.forward(tokens); // (B, N, D)
     if (framePosition != null) {
       x = x.add(framePosition.forward(framePositionFeatures(coords))); // + (N, D)
+    }
+    if (timePosition != null) {
+      x = x.add(timePosition.forward(timePositionFeatures(coords))); // + (N, D)
     }
     NDArray pooled = textPool.forward(text.pooled()); // (B, D)
     NDArray noisy = timestepEmbedding(t).add(pooled); // (B, D)
@@ -227,5 +249,31 @@ public final class DiffusionTransformer implements VelocityModel {
       out[o++] = c[3 * i] == min[0] ? 1 : 0;
     }
     return coords.getManager().create(out, new Shape(n, POSITION_FEATURES));
+  }
+
+  /**
+   * How far into the clip each token is: sin and cos of 2 pi k / P for each period P of {@link
+   * #TIME_PERIODS}, with k the token's latent frame counted from the grid's first. Rotary positions
+   * give only differences of k, and where a moving object is depends on k itself: (N, {@value
+   * #TIME_FEATURES}).
+   */
+  static NDArray timePositionFeatures(NDArray coords) {
+    int[] c = coords.toType(DataType.INT32, false).toIntArray(); // (N, 3): t, y, x
+    int n = c.length / 3;
+    int first = Integer.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      first = Math.min(first, c[3 * i]);
+    }
+    float[] out = new float[n * TIME_FEATURES];
+    int o = 0;
+    for (int i = 0; i < n; i++) {
+      int k = c[3 * i] - first;
+      for (int period : TIME_PERIODS) {
+        double angle = 2 * Math.PI * k / period;
+        out[o++] = (float) Math.sin(angle);
+        out[o++] = (float) Math.cos(angle);
+      }
+    }
+    return coords.getManager().create(out, new Shape(n, TIME_FEATURES));
   }
 }

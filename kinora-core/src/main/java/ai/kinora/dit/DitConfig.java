@@ -19,6 +19,10 @@ import ai.kinora.patch.Patchifier;
  *     relative position (y + 0.5) / H, (x + 0.5) / W, and a first-latent-frame flag, added to the
  *     patch embedding); rotary positions alone are relative, and without this a model trained from
  *     scratch hardly learns where its frame's edges are (see docs/dit-notes.md)
+ * @param timePositions whether tokens also learn how far into the clip they are (sinusoids of the
+ *     latent frame's index counted from the grid's first, added to the patch embedding by a layer
+ *     that starts at zero); rotary positions only tell how far apart two tokens are, and an
+ *     object's place at time t depends on t itself (see docs/dit-notes.md)
  */
 public record DitConfig(
     int width,
@@ -29,9 +33,34 @@ public record DitConfig(
     int latentChannels,
     int textWidth,
     int maxTextLength,
-    boolean framePositions) {
+    boolean framePositions,
+    boolean timePositions) {
 
-  /** A config with frame positions, as every preset has. */
+  /** A config without time positions. */
+  public DitConfig(
+      int width,
+      int depth,
+      int heads,
+      int mlpRatio,
+      Patchifier patch,
+      int latentChannels,
+      int textWidth,
+      int maxTextLength,
+      boolean framePositions) {
+    this(
+        width,
+        depth,
+        heads,
+        mlpRatio,
+        patch,
+        latentChannels,
+        textWidth,
+        maxTextLength,
+        framePositions,
+        false);
+  }
+
+  /** A config with frame positions, as every preset has, and no time positions. */
   public DitConfig(
       int width,
       int depth,
@@ -42,6 +71,21 @@ public record DitConfig(
       int textWidth,
       int maxTextLength) {
     this(width, depth, heads, mlpRatio, patch, latentChannels, textWidth, maxTextLength, true);
+  }
+
+  /** This config with or without time positions. */
+  public DitConfig withTimePositions(boolean on) {
+    return new DitConfig(
+        width,
+        depth,
+        heads,
+        mlpRatio,
+        patch,
+        latentChannels,
+        textWidth,
+        maxTextLength,
+        framePositions,
+        on);
   }
 
   public DitConfig {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <pre>{"width":192,"depth":8,"heads":4,"mlp_ratio":4,"patch":[1,2,2],"latent_channels":16,
  *  "text_width":128,"max_text_length":128,"frame_positions":true}
+ * ("time_positions":true is written only when set)
  * {"width":128,"depth":2,"heads":4,"mlp_ratio":4,"max_length":128}</pre>
  */
 public final class DitConfigJson {
@@ -32,6 +33,9 @@ public final class DitConfigJson {
     n.put("text_width", c.textWidth());
     n.put("max_text_length", c.maxTextLength());
     n.put("frame_positions", c.framePositions());
+    if (c.timePositions()) {
+      n.put("time_positions", true); // absent means false, so older readers see older models
+    }
     return n;
   }
 
@@ -51,7 +55,8 @@ public final class DitConfigJson {
           integer(n, "text_width", where),
           integer(n, "max_text_length", where),
           // absent in the first models, which had rotary positions only
-          n.path("frame_positions").asBoolean(false));
+          n.path("frame_positions").asBoolean(false),
+          n.path("time_positions").asBoolean(false));
     } catch (IllegalArgumentException e) {
       throw new CheckpointException(where + ": invalid DiT config: " + e.getMessage(), e);
     }

@@ -193,6 +193,16 @@ public final class Parameters implements AutoCloseable {
    * training checkpoint for inference).
    */
   public void load(Path file, Predicate<String> ignoreUnexpected) throws IOException {
+    load(file, ignoreUnexpected, name -> false);
+  }
+
+  /**
+   * As {@link #load(Path, Predicate)}, and registered tensors that the file lacks are an error
+   * unless {@code keepIfMissing} accepts them; those keep their current values (a layer added to a
+   * trained model, initialised so that it changes nothing).
+   */
+  public void load(Path file, Predicate<String> ignoreUnexpected, Predicate<String> keepIfMissing)
+      throws IOException {
     if (openStep != null) {
       throw new IllegalStateException("cannot load parameters while a step is open");
     }
@@ -203,7 +213,9 @@ public final class Parameters implements AutoCloseable {
           (name, array) -> {
             SafeTensors.Entry entry = header.entries().get(name);
             if (entry == null) {
-              problems.add("missing tensor \"" + name + "\"");
+              if (!keepIfMissing.test(name)) {
+                problems.add("missing tensor \"" + name + "\"");
+              }
             } else if (!entry.shape().equals(array.getShape())) {
               problems.add(
                   "shape mismatch for \""
@@ -233,6 +245,9 @@ public final class Parameters implements AutoCloseable {
       }
       for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
         SafeTensors.Entry entry = header.entries().get(e.getKey());
+        if (entry == null) {
+          continue; // kept, as keepIfMissing allowed
+        }
         e.getValue()
             .set(SafeTensors.readAs(channel, header, entry, e.getValue().getDataType(), file));
       }

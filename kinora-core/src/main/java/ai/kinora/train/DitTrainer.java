@@ -62,6 +62,10 @@ public final class DitTrainer implements AutoCloseable {
   private final DitBatches batches;
   private final CaptionedClips folder; // null: Kinora World
   private Path init; // the model folder the run started from; null: random weights
+
+  /** The names of the time-position layer's tensors, which a started-from model may lack. */
+  static final String TIME_POSITION_PREFIX = "dit.time_position.";
+
   private final DitTrainStep trainStep;
   private final AdamW adam;
   private final Ema ema;
@@ -107,7 +111,13 @@ public final class DitTrainer implements AutoCloseable {
             new DitModel.Native(buckets.canvases(), buckets.fps()));
     if (init != null) {
       try {
-        model.parameters().load(init.resolve(DitModel.WEIGHTS_FILE)); // before the EMA copies them
+        // before the EMA copies them; time positions may be new to the run (they start at zero)
+        model
+            .parameters()
+            .load(
+                init.resolve(DitModel.WEIGHTS_FILE),
+                name -> false,
+                name -> config.dit().timePositions() && name.startsWith(TIME_POSITION_PREFIX));
       } catch (IOException e) {
         model.close();
         vae.close();

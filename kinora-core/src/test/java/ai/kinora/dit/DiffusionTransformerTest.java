@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.kinora.nn.CheckpointException;
 import ai.kinora.nn.Step;
 import ai.kinora.patch.Patchifier;
 import ai.kinora.text.TextEmbedding;
@@ -113,6 +114,72 @@ class DiffusionTransformerTest {
           // rotary positions alone are relative: identical tokens cannot tell where they are
           assertTrue(spread < 1e-4, "identical outputs without frame positions: " + spread);
         }
+      }
+    }
+  }
+
+  @Test
+  void timePositionsTellEveryLatentFrameApart() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Patchifier p = new Patchifier(1, 2, 2);
+      Patchifier.Grid grid = p.grid(new Shape(1, 4, 17, 4, 4)); // 17 latent frames of 4 tokens
+      float[] f = DiffusionTransformer.timePositionFeatures(p.coordinates(m, grid)).toFloatArray();
+      float[] shifted =
+          DiffusionTransformer.timePositionFeatures(
+                  p.coordinates(m, grid).add(m.create(new int[] {9, 3, 5}).reshape(1, 3)))
+              .toFloatArray();
+      assertArrayEquals(f, shifted, 0f, "counted from the grid's first frame");
+      int n = DiffusionTransformer.TIME_FEATURES;
+      for (int a = 0; a < 17; a++) {
+        for (int token = 1; token < 4; token++) { // the same within a frame
+          for (int i = 0; i < n; i++) {
+            assertEquals(f[(4 * a) * n + i], f[(4 * a + token) * n + i], 0f);
+          }
+        }
+        for (int b = a + 1; b < 17; b++) { // and different between any two frames
+          double distance = 0;
+          for (int i = 0; i < n; i++) {
+            distance += Math.abs(f[4 * a * n + i] - f[4 * b * n + i]);
+          }
+          assertTrue(distance > 0.1, "frames " + a + " and " + b + ": " + distance);
+        }
+      }
+    }
+  }
+
+  @Test
+  void timePositionsCountFromTheGridsFirstFrame() {
+    try (TinyModel model = new TinyModel(3, DitConfig.TINY.withTimePositions(true)).randomize(0.3);
+        Step step = Step.open(model.params)) {
+      Shape shape = new Shape(1, 4, 3, 6, 8);
+      NDArray a = velocity(model, step.manager(), shape, 0.4f, new int[] {0, 0, 0}, null, 5);
+      NDArray b = velocity(model, step.manager(), shape, 0.4f, new int[] {5, 7, 11}, null, 5);
+      assertTrue(a.abs().max().getFloat() > 0.1, "outputs are not trivially small");
+      assertTrue(
+          a.sub(b).abs().max().getFloat() < 1e-4, "shifting every coordinate changes nothing");
+    }
+  }
+
+  @Test
+  void addedTimePositionsStartSilent(@TempDir Path dir) throws IOException {
+    Shape shape = new Shape(1, 4, 3, 4, 4);
+    float[] before;
+    try (TinyModel model = new TinyModel(5).randomize(0.3)) {
+      try (Step step = Step.open(model.params)) {
+        before = velocity(model, step.manager(), shape, 0.4f, new int[3], null, 2).toFloatArray();
+      }
+      model.params.save(dir.resolve("w.safetensors"));
+    }
+    try (TinyModel model = new TinyModel(6, DitConfig.TINY.withTimePositions(true))) {
+      Path file = dir.resolve("w.safetensors");
+      CheckpointException missing =
+          assertThrows(CheckpointException.class, () -> model.params.load(file));
+      assertTrue(missing.getMessage().contains("dit.time_position.weight"), missing.getMessage());
+      model.params.load(file, n -> false, n -> n.startsWith("dit.time_position."));
+      try (Step step = Step.open(model.params)) {
+        float[] after =
+            velocity(model, step.manager(), shape, 0.4f, new int[3], null, 2).toFloatArray();
+        assertArrayEquals(before, after, 0f);
       }
     }
   }
