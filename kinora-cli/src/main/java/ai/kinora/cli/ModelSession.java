@@ -8,9 +8,11 @@ import ai.kinora.generate.TextToVideo;
 import ai.kinora.nn.CheckpointException;
 import ai.kinora.nn.JsonFiles;
 import ai.kinora.vae.VideoVae;
+import ai.kinora.world.CaptionWording;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /**
  * The loaded models of one command, and the prompt handling every generating command shares: the
@@ -67,6 +69,21 @@ final class ModelSession implements AutoCloseable {
   }
 
   /**
+   * The caption wording the model was trained on, read from its config alone, before anything
+   * loads; a missing, unreadable or invalid config gives the default here and is reported when the
+   * model loads.
+   */
+  static CaptionWording wording(GenerationOptions options) {
+    Path file = ModelPaths.dit(options.model).resolve(DitModel.CONFIG_FILE);
+    try {
+      JsonNode config = JsonFiles.read(file);
+      return config == null ? CaptionWording.UNRECORDED : DitModel.captionWording(config, file);
+    } catch (IOException | RuntimeException e) {
+      return CaptionWording.UNRECORDED;
+    }
+  }
+
+  /**
    * The enhanced prompt, after reporting (or, with --strict, refusing) what it could not map; the
    * prompt itself for a model that takes prompts verbatim.
    */
@@ -75,7 +92,7 @@ final class ModelSession implements AutoCloseable {
     if (verbatim(options)) {
       return PromptEnhancer.verbatim(prompt);
     }
-    PromptEnhancer.Enhanced enhanced = PromptEnhancer.enhance(prompt, seconds);
+    PromptEnhancer.Enhanced enhanced = PromptEnhancer.enhance(prompt, seconds, wording(options));
     if (!enhanced.unmapped().isEmpty()) {
       String words = String.join(", ", enhanced.unmapped());
       if (options.strict) {

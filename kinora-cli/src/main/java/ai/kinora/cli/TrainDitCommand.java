@@ -16,6 +16,7 @@ import ai.kinora.train.DitTrainingRun;
 import ai.kinora.train.TrainingRun;
 import ai.kinora.vae.VaeConfigJson;
 import ai.kinora.vae.VideoVae;
+import ai.kinora.world.CaptionWording;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -150,12 +151,34 @@ final class TrainDitCommand implements Callable<Integer> {
               + " data from then on; --mirror-pairs=false turns it off.")
   Boolean mirrorPairs;
 
+  @Option(
+      names = "--caption-wording",
+      paramLabel = "NAME",
+      description =
+          "How Kinora World captions word sideways motion and pans: directional (\"moves"
+              + " rightward\", the default for a new run) or original (\"moves to the right\","
+              + " the shipped model's; the default with --init is the started-from model's). The"
+              + " model records it and the prompt enhancer writes it. With --resume it changes the"
+              + " run's captions from then on.")
+  String captionWording;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     runOptions.check(spec, "--preset", "--vae", "--data", "--init", "--time-positions");
     boolean extend = runOptions.resume != null && matched("--steps");
-    boolean newObjective = timestepMean != null || foregroundWeight != null || mirrorPairs != null;
+    boolean newObjective =
+        timestepMean != null
+            || foregroundWeight != null
+            || mirrorPairs != null
+            || captionWording != null;
+    CaptionWording wording =
+        captionWording == null ? null : CaptionWording.fromKey(captionWording.strip());
+    if (data != null && wording != null) {
+      throw new IllegalArgumentException(
+          "--caption-wording words Kinora World's captions; a dataset folder's captions are used"
+              + " as they are, so it cannot be used with --data");
+    }
     if (data != null && Boolean.TRUE.equals(mirrorPairs)) {
       throw new IllegalArgumentException(
           "--mirror-pairs mirrors Kinora World scenes and their captions; a dataset folder's"
@@ -172,7 +195,7 @@ final class TrainDitCommand implements Callable<Integer> {
         DitObjective objective =
             newObjective
                 ? DitTrainer.recordedObjective(checkpoint)
-                    .with(timestepMean, foregroundWeight, mirrorPairs)
+                    .with(timestepMean, foregroundWeight, mirrorPairs, wording)
                 : null;
         trainer = DitTrainer.resume(manager, checkpoint, extend ? steps : null, objective);
         err.printf("resuming %s at step %d%n", checkpoint, trainer.stepsDone());
@@ -182,15 +205,17 @@ final class TrainDitCommand implements Callable<Integer> {
         if (objective != null) {
           err.printf(
               Locale.ROOT,
-              "objective from now on: timestep mean %s, foreground weight %s, mirror pairs %s%n",
+              "objective from now on: timestep mean %s, foreground weight %s, mirror pairs %s,"
+                  + " caption wording %s%n",
               objective.timestepMean(),
               objective.foregroundWeight(),
-              objective.mirrorPairs() ? "on" : "off");
+              objective.mirrorPairs() ? "on" : "off",
+              objective.captionWording().key());
         }
       } else {
         Path vaeDir = ModelPaths.vae(vae);
         CaptionedClips clips = data == null ? null : new CaptionedClips(data);
-        trainer = DitTrainer.start(manager, config(vaeDir), vaeDir, clips, init);
+        trainer = DitTrainer.start(manager, config(vaeDir, wording), vaeDir, clips, init);
         if (init != null) {
           err.printf("starting from %s%n", init);
           if (clips != null) {
@@ -276,7 +301,11 @@ final class TrainDitCommand implements Callable<Integer> {
     return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
-  private DitTrainingConfig config(Path vaeDir) throws CheckpointException {
+  /**
+   * The new run's config; {@code wording} null picks the started-from model's caption wording with
+   * --init, else {@link CaptionWording#DIRECTIONAL}.
+   */
+  private DitTrainingConfig config(Path vaeDir, CaptionWording wording) throws CheckpointException {
     DitTrainingConfig d =
         switch (preset.toLowerCase(Locale.ROOT)) {
           case "default" -> DitTrainingConfig.defaults(steps);
@@ -298,13 +327,19 @@ final class TrainDitCommand implements Callable<Integer> {
           d.withModel(
               DitConfigJson.fromNode(json.get("dit"), file + " \"dit\""),
               DitConfigJson.textFromNode(json.get("text"), file + " \"text\""));
+      if (wording == null) {
+        wording = DitModel.captionWording(json, file);
+      }
+    }
+    if (wording == null) {
+      wording = CaptionWording.DIRECTIONAL;
     }
     if (timePositions) {
       d = d.withModel(d.dit().withTimePositions(true), d.text());
     }
     long every = runOptions.checkpointEvery(d.checkpointEvery(), steps);
     d = d.with(null, runOptions.lr, runOptions.seed, every);
-    return d.with(d.objective().with(timestepMean, foregroundWeight, mirrorPairs));
+    return d.with(d.objective().with(timestepMean, foregroundWeight, mirrorPairs, wording));
   }
 
   /** Says which caption words the started-from model does not know (they train as unknown). */

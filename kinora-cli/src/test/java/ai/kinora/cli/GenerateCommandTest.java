@@ -63,7 +63,10 @@ class GenerateCommandTest {
     assertEquals(48, info.width());
     assertEquals(40, info.height());
     assertEquals(15, VideoReader.read(out).frameCount());
-    assertTrue(r.out().contains("caption: A small red circle starts on the left"), r.out());
+    // a new run's model is trained on, and prompted in, the directional wording
+    assertTrue(
+        r.out().contains("caption: A small red circle starts on the left and moves rightward"),
+        r.out());
     assertTrue(r.out().contains("denoising"), r.out());
   }
 
@@ -218,12 +221,48 @@ class GenerateCommandTest {
             "--samples",
             "0",
             "--mirror-pairs",
+            "--time-positions",
+            "--caption-wording",
+            "original",
             "--out",
             out.toString());
     assertEquals(0, fine.exitCode(), fine.err());
     assertTrue(fine.err().contains("starting from " + model), fine.err());
     String record = Files.readString(out.resolve("model/config.json"));
     assertTrue(record.contains("\"mirror_pairs\" : true"), record);
+    assertTrue(record.contains("\"time_positions\" : true"), record);
+    assertTrue(record.contains("\"caption_wording\" : \"original\""), record);
+    assertTrue(
+        Files.readString(run.resolve("model/config.json"))
+            .contains("\"caption_wording\" : \"directional\""));
+    CliRun tuned =
+        CliRun.run(
+            "generate",
+            "a red circle moves to the right",
+            "-o",
+            dir.resolve("tuned.mp4").toString(),
+            "--model",
+            out.resolve("model").toString(),
+            "--vae",
+            vae.toString(),
+            "--steps",
+            "1");
+    assertEquals(0, tuned.exitCode(), tuned.err());
+    assertTrue(tuned.out().contains("and moves to the right"), tuned.out());
+    CliRun badWording =
+        CliRun.run(
+            "train",
+            "dit",
+            "--init",
+            model,
+            "--vae",
+            vae.toString(),
+            "--caption-wording",
+            "sideways",
+            "--out",
+            dir.resolve("bad-wording").toString());
+    assertEquals(1, badWording.exitCode());
+    assertTrue(badWording.err().contains("unknown caption wording \"sideways\""), badWording.err());
     assertTrue(fine.out().contains("trained 1 steps"), fine.out());
     assertTrue(Files.exists(out.resolve("model/model.safetensors")));
     CliRun both =

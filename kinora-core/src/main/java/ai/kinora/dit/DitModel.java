@@ -10,6 +10,7 @@ import ai.kinora.nn.Step;
 import ai.kinora.text.SmallTextEncoder;
 import ai.kinora.text.Tokenizer;
 import ai.kinora.world.Canvas;
+import ai.kinora.world.CaptionWording;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,6 +46,13 @@ public final class DitModel implements AutoCloseable {
   public static final String PROMPTS = "prompts";
 
   public static final String VERBATIM_PROMPTS = "verbatim";
+
+  /**
+   * The config field naming the {@link CaptionWording} a Kinora World model was trained on (its
+   * {@link CaptionWording#key}); absent means {@link CaptionWording#UNRECORDED}.
+   */
+  public static final String CAPTION_WORDING = "caption_wording";
+
   public static final String WEIGHTS_FILE = "model.safetensors";
   public static final String TOKENIZER_FILE = "tokenizer.txt";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +62,7 @@ public final class DitModel implements AutoCloseable {
   private final DiffusionTransformer dit;
   private final Tokenizer tokenizer;
   private final Native nativeFormat;
+  private CaptionWording captionWording = CaptionWording.UNRECORDED; // set by load
 
   /**
    * What the model was trained on: one canvas per aspect ratio, and the frame rate. Generation at
@@ -134,6 +143,7 @@ public final class DitModel implements AutoCloseable {
       throw new CheckpointException(configFile + ": " + e.getMessage(), e);
     }
     try {
+      model.captionWording = captionWording(json, configFile);
       model.parameters.load(dir.resolve(WEIGHTS_FILE));
       return model;
     } catch (CheckpointException e) {
@@ -176,6 +186,22 @@ public final class DitModel implements AutoCloseable {
     AtomicFiles.writeString(
         dir.resolve(CONFIG_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
     tokenizer.save(dir.resolve(TOKENIZER_FILE));
+  }
+
+  /** The caption wording a model's config records. */
+  public static CaptionWording captionWording(JsonNode config, Path where)
+      throws CheckpointException {
+    try {
+      return CaptionWording.fromKey(
+          config.path(CAPTION_WORDING).asText(CaptionWording.UNRECORDED.key()));
+    } catch (IllegalArgumentException e) {
+      throw new CheckpointException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The wording of the captions this model was trained on; the prompt enhancer writes it. */
+  public CaptionWording captionWording() {
+    return captionWording;
   }
 
   private static Native nativeFromNode(JsonNode n, Path where) throws CheckpointException {

@@ -1,6 +1,7 @@
 package ai.kinora.generate;
 
 import ai.kinora.world.CaptionStyle;
+import ai.kinora.world.CaptionWording;
 import ai.kinora.world.Captioner;
 import ai.kinora.world.ParsedPrompt;
 import ai.kinora.world.PromptParser;
@@ -11,8 +12,8 @@ import java.util.List;
  * The prompt enhancer of the Sora report: a short user prompt becomes the detailed, descriptive
  * caption the model was mostly trained on. Kinora parses the prompt into a scene (filling what it
  * leaves out with the parser's defaults) and writes that scene's descriptive caption, with the
- * requested duration; words it could not map are reported, and generation goes on with what it
- * understood.
+ * requested duration, in the wording the model was trained on ({@link CaptionWording}); words it
+ * could not map are reported, and generation goes on with what it understood.
  */
 public final class PromptEnhancer {
 
@@ -45,11 +46,16 @@ public final class PromptEnhancer {
    * throws {@link ai.kinora.world.PromptException} when nothing in it can be understood.
    */
   public static Enhanced enhance(String prompt, double seconds) {
+    return enhance(prompt, seconds, CaptionWording.UNRECORDED);
+  }
+
+  /** As {@link #enhance(String, double)}, the caption in {@code wording} (the model's). */
+  public static Enhanced enhance(String prompt, double seconds, CaptionWording wording) {
     ParsedPrompt parsed = PromptParser.parse(prompt);
     Scene scene = seconds > 0 ? parsed.scene().withDuration(seconds) : parsed.scene();
     return new Enhanced(
         scene,
-        Captioner.caption(scene, CaptionStyle.DESCRIPTIVE),
+        Captioner.caption(scene, CaptionStyle.DESCRIPTIVE, wording),
         parsed.unmapped(),
         parsed.notes());
   }

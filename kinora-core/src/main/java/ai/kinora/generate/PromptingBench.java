@@ -8,6 +8,7 @@ import ai.kinora.eval.Trajectories;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.media.Video;
 import ai.kinora.world.Canvas;
+import ai.kinora.world.CaptionWording;
 import ai.kinora.world.Scene;
 import ai.kinora.world.SceneRenderer;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class PromptingBench {
   private final double guidance;
   private final long seed;
   private final Scorer scorer = new Scorer();
+  private final CaptionWording wording;
 
   /** Cases at {@code size} (128x128 for the figures the targets are stated at). */
   public PromptingBench(TextToVideo generator, Canvas size, int steps, double guidance, long seed) {
@@ -56,6 +58,7 @@ public final class PromptingBench {
     this.steps = steps;
     this.guidance = guidance;
     this.seed = seed;
+    this.wording = generator.captionWording();
   }
 
   /** The ground-truth frames of {@code prompt} from {@code from} to {@code to} seconds. */
@@ -73,8 +76,9 @@ public final class PromptingBench {
     return new TextToVideo.Request(prompt, size, seconds, FPS, seed, steps, guidance, null);
   }
 
-  static String caption(String prompt, double seconds) {
-    return PromptEnhancer.enhance(prompt, seconds).caption();
+  /** The caption the model is given for {@code prompt}: enhanced in the model's wording. */
+  String caption(String prompt, double seconds) {
+    return PromptEnhancer.enhance(prompt, seconds, wording).caption();
   }
 
   /** The scorer's report on {@code frames} against {@code prompt}. */

@@ -109,7 +109,8 @@ public final class TextToVideo {
   }
 
   public Result generate(Request request) {
-    PromptEnhancer.Enhanced prompt = PromptEnhancer.enhance(request.prompt(), request.seconds());
+    PromptEnhancer.Enhanced prompt =
+        PromptEnhancer.enhance(request.prompt(), request.seconds(), model.captionWording());
     return generate(request, prompt);
   }
 
@@ -172,6 +173,11 @@ public final class TextToVideo {
   }
 
   /** The model's native format (sizes and frame rate). */
+  /** The caption wording of the model, which its prompts are enhanced into. */
+  public ai.kinora.world.CaptionWording captionWording() {
+    return model.captionWording();
+  }
+
   public DitModel.Native nativeFormat() {
     return model.nativeFormat();
   }

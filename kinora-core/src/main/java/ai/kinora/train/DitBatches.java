@@ -3,6 +3,7 @@ package ai.kinora.train;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.vae.VaeConfig;
 import ai.kinora.world.CaptionStyle;
+import ai.kinora.world.CaptionWording;
 import ai.kinora.world.Captioner;
 import ai.kinora.world.Scene;
 import ai.kinora.world.SceneRenderer;
@@ -44,6 +45,7 @@ public final class DitBatches {
   private final long seed;
   private final CaptionedClips folder; // null: Kinora World
   private final boolean mirrorPairs;
+  private final CaptionWording wording;
 
   /** Batches of Kinora World scenes. */
   public DitBatches(DitBuckets buckets, FrameMasks masks, int temporalPatch, long seed) {
@@ -55,7 +57,8 @@ public final class DitBatches {
    * when it is null; buckets and masks as for Kinora World. With {@code mirrorPairs}, a Kinora
    * World step's clips 1, 3, 5, ... are the mirror images ({@link Scene#mirrored()}) of clips 0, 2,
    * 4, ...: rendered with the same render seed, captioned in the same style, each with its own
-   * frame mask. A step of one clip has no pair; a dataset folder's clips are never paired.
+   * frame mask. A step of one clip has no pair; a dataset folder's clips are never paired. Kinora
+   * World captions are in the original wording.
    */
   public DitBatches(
       DitBuckets buckets,
@@ -64,6 +67,19 @@ public final class DitBatches {
       long seed,
       CaptionedClips folder,
       boolean mirrorPairs) {
+    this(buckets, masks, temporalPatch, seed, folder, mirrorPairs, CaptionWording.UNRECORDED);
+  }
+
+  /** As above, Kinora World captions in {@code wording}. */
+  public DitBatches(
+      DitBuckets buckets,
+      FrameMasks masks,
+      int temporalPatch,
+      long seed,
+      CaptionedClips folder,
+      boolean mirrorPairs,
+      CaptionWording wording) {
+    this.wording = wording;
     this.buckets = buckets;
     this.masks = masks;
     this.temporalPatch = temporalPatch;
@@ -115,7 +131,7 @@ public final class DitBatches {
       }
       scenes.add(scene);
       clips.add(clip);
-      captions.add(Captioner.caption(scene, style));
+      captions.add(Captioner.caption(scene, style, wording));
       held[i] = masks.sample(latentFrames, temporalPatch, random);
     }
     return new Batch(bucket, scenes, clips, captions, held);

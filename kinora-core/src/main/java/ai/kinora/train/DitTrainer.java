@@ -136,7 +136,8 @@ public final class DitTrainer implements AutoCloseable {
             config.dit().patch().pt(),
             config.seed(),
             folder,
-            config.objective().mirrorPairs());
+            config.objective().mirrorPairs(),
+            config.objective().captionWording());
     this.trainStep =
         new DitTrainStep(
             model.dit(),

@@ -100,6 +100,8 @@ public final class DitTrainingRun {
     if (trainer.folder() != null) {
       t.put("data", trainer.folder().dir().toAbsolutePath().toString());
       extra.put(DitModel.PROMPTS, DitModel.VERBATIM_PROMPTS);
+    } else {
+      extra.put(DitModel.CAPTION_WORDING, trainer.config().objective().captionWording().key());
     }
     model.save(dir, extra);
   }
@@ -131,7 +133,8 @@ public final class DitTrainingRun {
       // A dataset folder's captions are used as they are and cannot be scored.
       PromptEnhancer.Enhanced prompt =
           trainer.folder() == null
-              ? PromptEnhancer.enhance(request.prompt(), 4)
+              ? PromptEnhancer.enhance(
+                  request.prompt(), 4, trainer.config().objective().captionWording())
               : PromptEnhancer.verbatim(request.prompt());
       TextToVideo.Result result = generator.generate(request, prompt);
       Video video = new Video(result.frames(), result.fps());

@@ -16,21 +16,32 @@ public final class Captioner {
 
   private Captioner() {}
 
-  /** The caption of a scene in one style. */
+  /** The caption of a scene in one style, in the {@link CaptionWording#ORIGINAL} wording. */
   public static String caption(Scene scene, CaptionStyle style) {
+    return caption(scene, style, CaptionWording.ORIGINAL);
+  }
+
+  /** The caption of a scene in one style and wording. */
+  public static String caption(Scene scene, CaptionStyle style, CaptionWording wording) {
     Objects.requireNonNull(scene, "scene");
+    Objects.requireNonNull(wording, "wording");
     return switch (Objects.requireNonNull(style, "style")) {
       case SHORT -> shortCaption(scene);
-      case NORMAL -> normalCaption(scene);
-      case DESCRIPTIVE -> descriptiveCaption(scene);
+      case NORMAL -> normalCaption(scene, wording);
+      case DESCRIPTIVE -> descriptiveCaption(scene, wording);
     };
   }
 
-  /** The captions of a scene in every style, in style order. */
+  /** The captions of a scene in every style, in style order, in the original wording. */
   public static Map<CaptionStyle, String> all(Scene scene) {
+    return all(scene, CaptionWording.ORIGINAL);
+  }
+
+  /** The captions of a scene in every style, in style order. */
+  public static Map<CaptionStyle, String> all(Scene scene, CaptionWording wording) {
     Map<CaptionStyle, String> out = new EnumMap<>(CaptionStyle.class);
     for (CaptionStyle style : CaptionStyle.values()) {
-      out.put(style, caption(scene, style));
+      out.put(style, caption(scene, style, wording));
     }
     return Collections.unmodifiableMap(out);
   }
@@ -55,7 +66,7 @@ public final class Captioner {
     };
   }
 
-  private static String normalCaption(Scene scene) {
+  private static String normalCaption(Scene scene, CaptionWording wording) {
     List<String> parts = new ArrayList<>();
     for (SceneObject o : scene.objects()) {
       parts.add("a " + o.size().word() + " " + o.name() + " " + normalMotion(o.motion()));
@@ -63,7 +74,7 @@ public final class Captioner {
     StringBuilder out = new StringBuilder(capitalised(list(parts)));
     out.append(" on a ").append(scene.background().word()).append(" background.");
     if (scene.camera() != Camera.STATIC) {
-      out.append(' ').append(cameraSentence(scene.camera()));
+      out.append(' ').append(cameraSentence(scene.camera(), wording));
     }
     if (scene.occluder()) {
       out.append(" A wooden post stands in the middle.");
@@ -77,7 +88,7 @@ public final class Captioner {
   private static String normalMotion(Motion motion) {
     return switch (motion) {
       case Motion.Still s -> "stays still";
-      case Motion.Move m -> moves(m, false);
+      case Motion.Move m -> moves(m, false, CaptionWording.ORIGINAL);
       case Motion.FallAndBounce b -> "falls and bounces";
       case Motion.Orbit o -> "moves in a circle " + word(o.turn());
       case Motion.Spin s -> "spins";
@@ -86,8 +97,11 @@ public final class Captioner {
     };
   }
 
-  /** "moves quickly to the left", "moves up slowly"; normal speed is said only when asked. */
-  private static String moves(Motion.Move m, boolean sayNormalSpeed) {
+  /**
+   * "moves quickly to the left", "moves up slowly", or in the directional wording "moves leftward
+   * quickly"; normal speed is said only when asked.
+   */
+  private static String moves(Motion.Move m, boolean sayNormalSpeed, CaptionWording wording) {
     String speed =
         switch (m.speed()) {
           case SLOWLY -> "slowly";
@@ -95,28 +109,33 @@ public final class Captioner {
           case NORMAL -> sayNormalSpeed ? "at normal speed" : "";
         };
     boolean adverb = m.speed() != Motion.Speed.NORMAL;
+    boolean directional = wording == CaptionWording.DIRECTIONAL && m.direction().horizontal();
     String where =
-        m.direction().horizontal() ? "to the " + word(m.direction()) : word(m.direction());
+        directional
+            ? word(m.direction()) + "ward"
+            : m.direction().horizontal() ? "to the " + word(m.direction()) : word(m.direction());
     if (speed.isEmpty()) {
       return "moves " + where;
     }
-    return adverb && m.direction().horizontal()
+    return adverb && m.direction().horizontal() && !directional
         ? "moves " + speed + " " + where
         : "moves " + where + " " + speed;
   }
 
-  private static String descriptiveCaption(Scene scene) {
+  private static String descriptiveCaption(Scene scene, CaptionWording wording) {
     List<String> sentences = new ArrayList<>();
     int n = scene.objects().size();
     if (n > 1) {
       sentences.add("There are " + (n == 2 ? "two" : "three") + " objects.");
     }
     for (SceneObject o : scene.objects()) {
-      sentences.add(capitalised(describe(o)) + ".");
+      sentences.add(capitalised(describe(o, wording)) + ".");
     }
     sentences.add("The background is " + backgroundPhrase(scene.background()) + ".");
     sentences.add(
-        scene.camera() == Camera.STATIC ? "The camera is static." : cameraSentence(scene.camera()));
+        scene.camera() == Camera.STATIC
+            ? "The camera is static."
+            : cameraSentence(scene.camera(), wording));
     sentences.add(
         scene.occluder()
             ? "A wooden post stands in the middle, in front of the objects."
@@ -129,12 +148,12 @@ public final class Captioner {
 
   // Things that move away from their start say where they start; things that stay put say where
   // they are, which reads more like a person describing the clip.
-  private static String describe(SceneObject o) {
+  private static String describe(SceneObject o, CaptionWording wording) {
     String subject = "a " + o.size().word() + " " + o.name();
     String at = where(o.start());
     return switch (o.motion()) {
       case Motion.Still s -> subject + " " + at + " stays still";
-      case Motion.Move m -> subject + " starts " + at + " and " + moves(m, true);
+      case Motion.Move m -> subject + " starts " + at + " and " + moves(m, true, wording);
       case Motion.FallAndBounce b ->
           subject + " falls from " + fromWhere(o.start()) + " and bounces";
       case Motion.Orbit r ->
@@ -185,11 +204,12 @@ public final class Captioner {
     };
   }
 
-  private static String cameraSentence(Camera c) {
+  private static String cameraSentence(Camera c, CaptionWording wording) {
+    String ward = wording == CaptionWording.DIRECTIONAL ? "ward" : "";
     return switch (c) {
       case STATIC -> "The camera is static.";
-      case PAN_LEFT -> "The camera pans left.";
-      case PAN_RIGHT -> "The camera pans right.";
+      case PAN_LEFT -> "The camera pans left" + ward + ".";
+      case PAN_RIGHT -> "The camera pans right" + ward + ".";
       case ZOOM_IN -> "The camera zooms in.";
       case ZOOM_OUT -> "The camera zooms out.";
     };

@@ -31,7 +31,13 @@ class CaptionRoundTripTest {
   }
 
   private static void assertRoundTrip(Scene scene, CaptionStyle style) {
-    String caption = Captioner.caption(scene, style);
+    for (CaptionWording wording : CaptionWording.values()) {
+      assertRoundTrip(scene, style, wording);
+    }
+  }
+
+  private static void assertRoundTrip(Scene scene, CaptionStyle style, CaptionWording wording) {
+    String caption = Captioner.caption(scene, style, wording);
     ParsedPrompt parsed = PromptParser.parse(caption);
     assertEquals(style.project(scene), parsed.scene(), () -> style + ": " + caption);
     assertTrue(parsed.unmapped().isEmpty(), () -> caption + " left " + parsed.unmapped());

@@ -3,6 +3,7 @@ package ai.kinora.world;
 import static ai.kinora.world.SceneRendererTest.obj;
 import static ai.kinora.world.SceneRendererTest.scene;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.kinora.media.RgbFrame;
@@ -83,6 +84,52 @@ class SceneMirrorTest {
       assertEquals(scene.objects().size(), mirror.objects().size());
       assertEquals(scene, mirror.mirrored());
     }
+  }
+
+  /** The caption's words, counted, order ignored: what a bag-of-words reader sees. */
+  private static java.util.Map<String, Long> bag(String caption) {
+    return java.util.Arrays.stream(caption.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+"))
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                w -> w, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+  }
+
+  @Test
+  void onlyTheDirectionalWordingTellsASidewaysMoveFromItsMirrorByItsWords() {
+    // starts on the left, moves right; its mirror starts on the right, moves left
+    SceneObject circle =
+        obj(
+            Colour.RED,
+            Shape.CIRCLE,
+            ObjectSize.SMALL,
+            Motion.move(Motion.Direction.RIGHT, Motion.Speed.NORMAL),
+            Anchor.LEFT);
+    Scene s = scene(Background.GRAY, Camera.PAN_LEFT, false, false, circle);
+    String original = Captioner.caption(s, CaptionStyle.DESCRIPTIVE, CaptionWording.ORIGINAL);
+    String originalMirror =
+        Captioner.caption(s.mirrored(), CaptionStyle.DESCRIPTIVE, CaptionWording.ORIGINAL);
+    assertNotEquals(original, originalMirror);
+    assertNotEquals(bag(original), bag(originalMirror), "the camera pan still differs");
+    String directional = Captioner.caption(s, CaptionStyle.DESCRIPTIVE, CaptionWording.DIRECTIONAL);
+    String directionalMirror =
+        Captioner.caption(s.mirrored(), CaptionStyle.DESCRIPTIVE, CaptionWording.DIRECTIONAL);
+    assertTrue(directional.contains("moves rightward"), directional);
+    assertTrue(directional.contains("pans leftward"), directional);
+    // Without the pan, the original wording's two captions are one bag of words.
+    Scene still = scene(Background.GRAY, Camera.STATIC, false, false, circle);
+    assertEquals(
+        bag(Captioner.caption(still, CaptionStyle.DESCRIPTIVE, CaptionWording.ORIGINAL)),
+        bag(
+            Captioner.caption(
+                still.mirrored(), CaptionStyle.DESCRIPTIVE, CaptionWording.ORIGINAL)));
+    assertNotEquals(
+        bag(Captioner.caption(still, CaptionStyle.DESCRIPTIVE, CaptionWording.DIRECTIONAL)),
+        bag(
+            Captioner.caption(
+                still.mirrored(), CaptionStyle.DESCRIPTIVE, CaptionWording.DIRECTIONAL)));
+    assertEquals(PromptParser.parse(original).scene(), PromptParser.parse(directional).scene());
+    assertEquals(
+        PromptParser.parse(originalMirror).scene(), PromptParser.parse(directionalMirror).scene());
   }
 
   private static RgbFrame flip(RgbFrame frame) {
