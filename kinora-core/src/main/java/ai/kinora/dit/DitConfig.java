@@ -36,30 +36,6 @@ public record DitConfig(
     boolean framePositions,
     boolean timePositions) {
 
-  /** A config without time positions. */
-  public DitConfig(
-      int width,
-      int depth,
-      int heads,
-      int mlpRatio,
-      Patchifier patch,
-      int latentChannels,
-      int textWidth,
-      int maxTextLength,
-      boolean framePositions) {
-    this(
-        width,
-        depth,
-        heads,
-        mlpRatio,
-        patch,
-        latentChannels,
-        textWidth,
-        maxTextLength,
-        framePositions,
-        false);
-  }
-
   /** A config with frame positions, as every preset has, and no time positions. */
   public DitConfig(
       int width,
@@ -70,7 +46,17 @@ public record DitConfig(
       int latentChannels,
       int textWidth,
       int maxTextLength) {
-    this(width, depth, heads, mlpRatio, patch, latentChannels, textWidth, maxTextLength, true);
+    this(
+        width,
+        depth,
+        heads,
+        mlpRatio,
+        patch,
+        latentChannels,
+        textWidth,
+        maxTextLength,
+        true,
+        false);
   }
 
   /** This config with or without time positions. */

@@ -47,9 +47,9 @@ public final class DitBatches {
   private final boolean mirrorPairs;
   private final CaptionWording wording;
 
-  /** Batches of Kinora World scenes. */
+  /** Batches of Kinora World scenes, captioned in the directional wording. */
   public DitBatches(DitBuckets buckets, FrameMasks masks, int temporalPatch, long seed) {
-    this(buckets, masks, temporalPatch, seed, null, false);
+    this(buckets, masks, temporalPatch, seed, null, false, CaptionWording.DIRECTIONAL);
   }
 
   /**
@@ -58,19 +58,8 @@ public final class DitBatches {
    * World step's clips 1, 3, 5, ... are the mirror images ({@link Scene#mirrored()}) of clips 0, 2,
    * 4, ...: rendered with the same render seed, captioned in the same style, each with its own
    * frame mask. A step of one clip has no pair; a dataset folder's clips are never paired. Kinora
-   * World captions are in the original wording.
+   * World captions are in {@code wording}.
    */
-  public DitBatches(
-      DitBuckets buckets,
-      FrameMasks masks,
-      int temporalPatch,
-      long seed,
-      CaptionedClips folder,
-      boolean mirrorPairs) {
-    this(buckets, masks, temporalPatch, seed, folder, mirrorPairs, CaptionWording.UNRECORDED);
-  }
-
-  /** As above, Kinora World captions in {@code wording}. */
   public DitBatches(
       DitBuckets buckets,
       FrameMasks masks,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.kinora.media.RgbFrame;
 import ai.kinora.world.Background;
+import ai.kinora.world.CaptionWording;
 import ai.kinora.world.Scene;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,9 @@ class DitBatchesTest {
   @Test
   void batchesAreAFunctionOfSeedAndStep() {
     DitBatches a = new DitBatches(DitBuckets.TINY, FrameMasks.DEFAULT, 1, 7);
-    DitBatches b = new DitBatches(DitBuckets.TINY, FrameMasks.DEFAULT, 1, 7, null, false);
+    DitBatches b =
+        new DitBatches(
+            DitBuckets.TINY, FrameMasks.DEFAULT, 1, 7, null, false, CaptionWording.DIRECTIONAL);
     for (long step : new long[] {0, 1, 5}) {
       DitBatches.Batch x = a.batch(step);
       DitBatches.Batch y = b.batch(step);
@@ -29,7 +32,9 @@ class DitBatchesTest {
 
   @Test
   void mirroredPairsDifferOnlyInLeftAndRight() {
-    DitBatches pairs = new DitBatches(DitBuckets.TINY, FrameMasks.DEFAULT, 1, 7, null, true);
+    DitBatches pairs =
+        new DitBatches(
+            DitBuckets.TINY, FrameMasks.DEFAULT, 1, 7, null, true, CaptionWording.DIRECTIONAL);
     int directional = 0;
     int checked = 0;
     for (long step = 0; step < 12; step++) {
