@@ -91,8 +91,9 @@ final class TrainDitCommand implements Callable<Integer> {
       names = "--time-positions",
       description =
           "Give every token how far into the clip it is (sinusoids of its latent frame's index),"
-              + " besides its rotary positions; with --init the new layer starts at zero, so the"
-              + " started-from model's predictions are unchanged at step 0 (default: off).")
+              + " besides its rotary positions: the default and large presets have them; this adds"
+              + " them to the tiny preset or to an --init model without them (the new layer starts"
+              + " at zero, so its predictions are unchanged at step 0).")
   boolean timePositions;
 
   @Option(

@@ -99,15 +99,16 @@ public record DitConfig(
       new DitConfig(32, 2, 2, 4, new Patchifier(1, 2, 2), 4, 32, 32);
 
   /**
-   * The shipped model, sized for a 4 s 128x128 clip (9 x 16 x 16 latents, 576 tokens) denoised
-   * faster than real time on a 2-core CPU; see DenoisingBenchmark and docs/dit-notes.md.
+   * The shipped model's shape (which itself predates time positions: its config.json says so),
+   * sized for a 4 s 128x128 clip (9 x 16 x 16 latents, 576 tokens) denoised faster than real time
+   * on a 2-core CPU; see DenoisingBenchmark and docs/dit-notes.md.
    */
   public static final DitConfig DEFAULT =
-      new DitConfig(192, 8, 4, 4, new Patchifier(1, 2, 2), 16, 128, 128);
+      new DitConfig(192, 8, 4, 4, new Patchifier(1, 2, 2), 16, 128, 128).withTimePositions(true);
 
-  /** For bigger machines. */
+  /** For bigger machines. Presets for new runs have time positions (docs/dit-notes.md). */
   public static final DitConfig LARGE =
-      new DitConfig(512, 16, 8, 4, new Patchifier(1, 2, 2), 16, 256, 192);
+      new DitConfig(512, 16, 8, 4, new Patchifier(1, 2, 2), 16, 256, 192).withTimePositions(true);
 
   public int headDim() {
     return width / heads;
