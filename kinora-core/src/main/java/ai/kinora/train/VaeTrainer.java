@@ -137,13 +137,16 @@ public final class VaeTrainer implements AutoCloseable {
     long start = System.nanoTime();
     long s = stepsDone();
     TrainingBatches.Batch batch = batches.batch(s);
-    Engine.getInstance().setRandomSeed(engineSeed(config.seed(), s)); // the posterior noise
     try (Step step = model.step()) {
       NDArray x = VideoTensors.fromClips(step.manager(), batch.clips()); // (B, 3, T, H, W)
       NDArray[] parts = new NDArray[3];
       Gradients g =
           step.backward(
               () -> {
+                // The posterior noise, seeded inside the pass: Step.backward's recomputation of a
+                // pass with non-finite gradients must draw the same noise, or a run that met one
+                // would leave the data order of a run that did not (a flaky resume test showed it).
+                Engine.getInstance().setRandomSeed(engineSeed(config.seed(), s));
                 Posterior q = model.posterior(x); // (B, L, T', H/8, W/8) each
                 NDArray recon = model.decodeRaw(q.sample()); // (B, 3, T, H, W)
                 parts[0] =
