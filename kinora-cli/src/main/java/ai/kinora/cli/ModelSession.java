@@ -59,27 +59,34 @@ final class ModelSession implements AutoCloseable {
    * or unreadable config says no here and is reported when the model loads.
    */
   static boolean verbatim(GenerationOptions options) {
-    try {
-      JsonNode config = JsonFiles.read(ModelPaths.dit(options.model).resolve(DitModel.CONFIG_FILE));
-      return config != null
-          && DitModel.VERBATIM_PROMPTS.equals(config.path(DitModel.PROMPTS).asText(""));
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
+    return verbatim(modelConfig(options));
+  }
+
+  private static boolean verbatim(JsonNode config) {
+    return config != null
+        && DitModel.VERBATIM_PROMPTS.equals(config.path(DitModel.PROMPTS).asText(""));
   }
 
   /**
-   * The caption wording the model was trained on, read from its config alone, before anything
-   * loads; a missing, unreadable or invalid config gives the default here and is reported when the
-   * model loads.
+   * The caption wording the model was trained on, from its config; a missing, unreadable or invalid
+   * config gives the default here and is reported when the model loads.
    */
-  static CaptionWording wording(GenerationOptions options) {
-    Path file = ModelPaths.dit(options.model).resolve(DitModel.CONFIG_FILE);
+  private static CaptionWording wording(JsonNode config) {
     try {
-      JsonNode config = JsonFiles.read(file);
-      return config == null ? CaptionWording.UNRECORDED : DitModel.captionWording(config, file);
-    } catch (IOException | RuntimeException e) {
+      return config == null
+          ? CaptionWording.UNRECORDED
+          : DitModel.captionWording(config, Path.of(DitModel.CONFIG_FILE));
+    } catch (IOException e) {
       return CaptionWording.UNRECORDED;
+    }
+  }
+
+  /** The model's config.json, read before anything loads; null when missing or unreadable. */
+  private static JsonNode modelConfig(GenerationOptions options) {
+    try {
+      return JsonFiles.read(ModelPaths.dit(options.model).resolve(DitModel.CONFIG_FILE));
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -89,10 +96,11 @@ final class ModelSession implements AutoCloseable {
    */
   static PromptEnhancer.Enhanced enhance(
       String prompt, double seconds, GenerationOptions options, PrintWriter err) {
-    if (verbatim(options)) {
+    JsonNode config = modelConfig(options);
+    if (verbatim(config)) {
       return PromptEnhancer.verbatim(prompt);
     }
-    PromptEnhancer.Enhanced enhanced = PromptEnhancer.enhance(prompt, seconds, wording(options));
+    PromptEnhancer.Enhanced enhanced = PromptEnhancer.enhance(prompt, seconds, wording(config));
     if (!enhanced.unmapped().isEmpty()) {
       String words = String.join(", ", enhanced.unmapped());
       if (options.strict) {

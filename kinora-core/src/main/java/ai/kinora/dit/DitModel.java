@@ -127,6 +127,7 @@ public final class DitModel implements AutoCloseable {
     SmallTextEncoder.Config textConfig =
         DitConfigJson.textFromNode(json.get("text"), configFile + " \"text\"");
     Native nativeFormat = nativeFromNode(json.get("native"), configFile);
+    CaptionWording wording = captionWording(json, configFile);
     Tokenizer tokenizer;
     try {
       tokenizer = Tokenizer.load(dir.resolve(TOKENIZER_FILE));
@@ -143,7 +144,7 @@ public final class DitModel implements AutoCloseable {
       throw new CheckpointException(configFile + ": " + e.getMessage(), e);
     }
     try {
-      model.captionWording = captionWording(json, configFile);
+      model.captionWording = wording;
       model.parameters.load(dir.resolve(WEIGHTS_FILE));
       return model;
     } catch (CheckpointException e) {

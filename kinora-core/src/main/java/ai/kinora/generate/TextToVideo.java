@@ -19,6 +19,7 @@ import ai.kinora.vae.VaeCodec;
 import ai.kinora.vae.VaeConfig;
 import ai.kinora.vae.VideoVae;
 import ai.kinora.world.Canvas;
+import ai.kinora.world.CaptionWording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -172,12 +173,12 @@ public final class TextToVideo {
     }
   }
 
-  /** The model's native format (sizes and frame rate). */
   /** The caption wording of the model, which its prompts are enhanced into. */
-  public ai.kinora.world.CaptionWording captionWording() {
+  public CaptionWording captionWording() {
     return model.captionWording();
   }
 
+  /** The model's native format (sizes and frame rate). */
   public DitModel.Native nativeFormat() {
     return model.nativeFormat();
   }

@@ -25,8 +25,6 @@ abstract class ScenePhrases {
           "is are falling falls fall drifting drifts drift down gently softly slowly lightly"
               + " steadily coming comes keeps from the sky above everywhere heavily all around");
   private static final Set<String> FIXED = words("fixed steady locked");
-  private static final Set<String> PAN_LEFT = words("left leftward leftwards");
-  private static final Set<String> PAN_RIGHT = words("right rightward rightwards");
   private static final Set<String> QUANTIFIERS = words("both all each together");
   private static final Set<String> BARE_DIRECTION_VERBS = words("rise climb ascend sink descend");
   private static final Set<String> NOT_VERBS = words("in around round bouncy");
@@ -302,12 +300,9 @@ abstract class ScenePhrases {
       setCamera(out ? Camera.ZOOM_OUT : Camera.ZOOM_IN);
       return j + 1;
     }
-    if (at(j) != null && PAN_LEFT.contains(at(j).text())) {
-      setCamera(Camera.PAN_LEFT);
-      return j + 1;
-    }
-    if (at(j) != null && PAN_RIGHT.contains(at(j).text())) {
-      setCamera(Camera.PAN_RIGHT);
+    // "pans left", "pans leftward": the lexicon's sideways direction words
+    if (kind(j, Kind.DIRECTION) && at(j).value() instanceof Motion.Direction d && d.horizontal()) {
+      setCamera(d == Motion.Direction.LEFT ? Camera.PAN_LEFT : Camera.PAN_RIGHT);
       return j + 1;
     }
     if (verb.kind() == Kind.MOVE_VERB) {
