@@ -73,6 +73,13 @@ final class TrainCommand implements Runnable {
         description = "Updates in the run (default: ${DEFAULT-VALUE}).")
     long steps;
 
+    @Option(
+        names = "--latent-channels",
+        paramLabel = "C",
+        description =
+            "Latent channels, instead of the preset's (a DiT trained on the VAE must match).")
+    Integer latentChannels;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Train on a dataset folder.")
     Path data;
 
@@ -125,6 +132,7 @@ final class TrainCommand implements Runnable {
       runOptions.check(
           spec,
           "--preset",
+          "--latent-channels",
           "--steps",
           "--data",
           "--init",
@@ -217,10 +225,22 @@ final class TrainCommand implements Runnable {
               : VaeTrainingConfig.defaults(steps);
       VaeConfig model = VaeConfig.preset(preset);
       VaeTrainingConfig.Init start = null;
+      if (latentChannels != null) {
+        model =
+            new VaeConfig(
+                latentChannels,
+                model.patchSize(),
+                model.channels(),
+                model.encoderBlocks(),
+                model.decoderBlocks(),
+                model.spatialOnlyLevels(),
+                model.groups());
+      }
       if (init != null) {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--preset")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--preset")
+            || latentChannels != null) {
           throw new IllegalArgumentException(
-              "--init takes the model's shape from " + init + "; drop --preset");
+              "--init takes the model's shape from " + init + "; drop --preset/--latent-channels");
         }
         model = VaeConfigJson.read(init.resolve(VideoVae.CONFIG_FILE));
         start = new VaeTrainingConfig.Init(init.toAbsolutePath().toString(), freezeEncoder);

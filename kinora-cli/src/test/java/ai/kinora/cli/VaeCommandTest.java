@@ -128,6 +128,8 @@ class VaeCommandTest {
             "vae",
             "--preset",
             "tiny",
+            "--latent-channels",
+            "6",
             "--steps",
             "4",
             "--checkpoint-every",
@@ -164,6 +166,19 @@ class VaeCommandTest {
     assertTrue(resumed.err().contains("at step 2"), resumed.err());
     String record = Files.readString(out.resolve("model").resolve("config.json"));
     assertTrue(record.contains("\"kinora train vae --preset tiny"), record);
+    assertTrue(record.contains("\"latent_channels\" : 6"), record);
     assertFalse(record.contains("--resume"), record);
+    CliRun reshaped =
+        CliRun.run(
+            "train",
+            "vae",
+            "--init",
+            out.resolve("model").toString(),
+            "--latent-channels",
+            "8",
+            "--out",
+            dir.resolve("again").toString());
+    assertEquals(1, reshaped.exitCode());
+    assertTrue(reshaped.err().contains("drop --preset/--latent-channels"), reshaped.err());
   }
 }
