@@ -149,7 +149,7 @@ class PromptingCommandsTest {
         tiny.run(
             "loop", "a yellow star spins", "--seconds", "2", "-o", loop.toString(), "--steps", "1");
     assertEquals(0, l.exitCode(), l.err());
-    assertEquals(17, video(loop).frameCount());
+    assertEquals(16, video(loop).frameCount());
     Path from = dir.resolve("from.mp4");
     CliRun lf =
         tiny.run(

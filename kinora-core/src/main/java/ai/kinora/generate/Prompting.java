@@ -203,28 +203,33 @@ public final class Prompting {
   }
 
   /**
-   * A clip whose last frame flows into its first: the window's last latent frame is tied to its
-   * first during sampling, and the tied group (which decodes to the opening again) is dropped, so
-   * playing the frames in a loop is seamless; the last frames carry the difference between the
-   * first frame and the tied group's first ({@link SeamCarry}). Native frames: 1 + 4j, the nearest
-   * to the request.
+   * A clip whose last frame flows into its first. The window is latent frame 0, groups 1 .. j and a
+   * last group tied to group 1 during sampling ({@link Window#LOOP_ONTO}), so frames 4j + 1 .. 4j +
+   * 4 decode the same latents as frames 1 .. 4; the loop is frames {@link #LOOP_START} .. {@code
+   * LOOP_START + 4j - 1}, and playing it round, its last frame is followed by frame {@code
+   * LOOP_START} where the decoder drew the tied twin, frame {@code LOOP_START + 4j}: the step
+   * across the seam is a step inside one latent group, not one across a group boundary (which the
+   * decoder draws as a larger change). The last frames carry the difference between the first frame
+   * and that twin ({@link SeamCarry}), which the decoder's causal context makes. Native frames: 4j,
+   * the nearest to the request.
    */
   public List<RgbFrame> loop(TextToVideo.Request request, String caption) {
     Canvas canvas = canvas(request);
-    int wanted = nativeFrames(request.seconds());
-    int j = Math.max(1, Math.round((wanted - 1) / 4f)); // groups kept
+    int j = Math.max(1, Math.round(nativeFrames(request.seconds()) / 4f)); // groups in the loop
     Window window = new Window(canvas, j + 2, List.of(), true, null, 1);
     List<RgbFrame> decoded =
         generator.sample(window, caption, request, new TextToVideo.Stopwatch());
-    List<RgbFrame> clip = decoded.subList(0, 1 + 4 * j);
-    int fade = Math.min(SeamCarry.FADE_FRAMES, clip.size() - 1); // frame 0 stays as it is
-    List<RgbFrame> tail =
-        SeamCarry.before(clip.subList(1, clip.size()), clip.get(0), decoded.get(1 + 4 * j), fade);
-    List<RgbFrame> out = new ArrayList<>(clip.size());
-    out.add(clip.get(0));
-    out.addAll(tail);
-    return out;
+    List<RgbFrame> clip = decoded.subList(LOOP_START, LOOP_START + 4 * j);
+    int fade = Math.min(SeamCarry.FADE_FRAMES, clip.size() - 1); // the first frame stays as it is
+    return SeamCarry.before(clip, clip.get(0), decoded.get(LOOP_START + 4 * j), fade);
   }
+
+  /**
+   * Where a loop starts in its window's frames: inside group 1 (frames 1 .. 4), so that the seam's
+   * twin step, frame {@code LOOP_START + 4j - 1} to {@code LOOP_START + 4j}, stays inside the tied
+   * group.
+   */
+  static final int LOOP_START = 3;
 
   /**
    * SDEdit: {@code video} (native size and rate) encoded, noised to {@code strength} and denoised

@@ -254,7 +254,7 @@ public final class TextToVideo {
       parts.add(new Conditioning.Frames(z, at));
     }
     if (window.loop()) {
-      parts.add(new Conditioning.Loop());
+      parts.add(new Conditioning.Loop(Window.LOOP_ONTO));
     }
     if (window.edit() != null) {
       parts.add(new Conditioning.Edit(window.edit().toArray(m), window.strength()));

@@ -7,18 +7,26 @@ import java.util.List;
 /**
  * One run of the denoising loop, described in latent frames: the native canvas, how many latent
  * frames to generate, which of them are held at given clean latents, whether the last latent frame
- * is tied to the first (a loop), and an optional SDEdit source. Every prompting mode (text,
+ * is tied to an earlier one (a loop), and an optional SDEdit source. Every prompting mode (text,
  * animate, extend, connect, loop, edit, the windows of a long video) is one or more of these.
  *
  * @param canvas the native size the window is generated at
  * @param latentFrames latent frames of the window (1 + k: 1 + 4k video frames)
  * @param held clean latent frames placed at given positions
- * @param loop whether the last latent frame is tied to the first
+ * @param loop whether the last latent frame is tied to latent frame {@link #LOOP_ONTO}
  * @param edit the SDEdit source (same shape as the window), or null
  * @param strength SDEdit strength in [0, 1] (ignored without a source)
  */
 public record Window(
     Canvas canvas, int latentFrames, List<Held> held, boolean loop, Latents edit, double strength) {
+
+  /**
+   * The latent frame a loop's last one is tied to: the first group of four frames, of the same kind
+   * as the last (latent frame 0 stands for one frame, encoded alone like an image), so the tied
+   * group decodes to the same four frames again and a loop can be cut out of the frames between
+   * them (see {@link Prompting#loop}).
+   */
+  public static final int LOOP_ONTO = 1;
 
   /**
    * Latent frames {@code from} (inclusive) to {@code to} (exclusive) of {@code latents}, placed at

@@ -39,10 +39,21 @@ public sealed interface Conditioning {
   }
 
   /**
-   * The last latent frame (temporal patch) is tied to the first at every step, so the video ends
-   * where it starts and can play in a loop.
+   * The last latent frame (temporal patch) is tied to latent frame {@code onto} at every step, so
+   * the video comes back to that frame and can play in a loop.
    */
-  record Loop() implements Conditioning {}
+  record Loop(int onto) implements Conditioning {
+    public Loop {
+      if (onto < 0) {
+        throw new IllegalArgumentException("a loop is tied onto a latent frame >= 0, got " + onto);
+      }
+    }
+
+    /** Tied onto the first latent frame. */
+    public Loop() {
+      this(0);
+    }
+  }
 
   /**
    * SDEdit (Meng et al. 2022): start from {@code source} (B or 1, C, T, H, W) noised to time {@code
@@ -112,14 +123,21 @@ public sealed interface Conditioning {
             clean, manager.create(all, new Shape(b, n)), 1, null, null); // (B,N,P), (B,N)
       }
       case Loop loop -> {
-        if (grid.t() < 2) {
-          throw new IllegalArgumentException("a loop needs at least two latent frames");
+        if (grid.t() < loop.onto() + 2) {
+          throw new IllegalArgumentException(
+              "a loop onto latent frame "
+                  + loop.onto()
+                  + " needs at least "
+                  + (loop.onto() + 2)
+                  + " latent frames, got "
+                  + grid.t());
         }
         long[] tie = new long[n];
         int perFrame = grid.h() * grid.w();
         int last = (grid.t() - 1) * perFrame;
+        int onto = loop.onto() * perFrame;
         for (int j = 0; j < n; j++) {
-          tie[j] = j >= last ? j - last : j;
+          tie[j] = j >= last ? j - last + onto : j;
         }
         yield new Plan(null, null, 1, null, manager.create(tie)); // (N)
       }

@@ -59,7 +59,7 @@ class PromptingBenchTest {
 
   @Test
   void loopAnimateAndEditReportTheirFigures() {
-    assertFigures(bench.loop(), 33, "last to first: change", "clip: ");
+    assertFigures(bench.loop(), 32, "last to first: change", "clip: ");
     assertFigures(bench.animate(), 32, "first frame: the image itself", "clip: ");
     assertFigures(
         bench.edit(

@@ -84,8 +84,8 @@ class PromptingTest {
   }
 
   @Test
-  void aLoopHasOnePlusFourJFramesAndEditAtZeroReturnsItsSource() {
-    assertEquals(17, prompting.loop(request(2), CAPTION).size());
+  void aLoopHasFourJFramesAndEditAtZeroReturnsItsSource() {
+    assertEquals(16, prompting.loop(request(2), CAPTION).size());
     List<RgbFrame> video = clip(new Canvas(32, 32), 9);
     List<RgbFrame> same = prompting.edit(video, 0, request(1), CAPTION);
     VaeCodec codec = new VaeCodec(vae);

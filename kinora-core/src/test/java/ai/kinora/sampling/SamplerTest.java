@@ -199,6 +199,18 @@ class SamplerTest {
           new Conditioning.All(
               List.of(new Conditioning.Frames(image, List.of(3)), new Conditioning.Loop()));
       assertThrows(IllegalArgumentException.class, () -> sample(model, sm, contradictory, 1, 5));
+      NDArray ontoOne = sample(model, sm, new Conditioning.Loop(1), 2.0, 5);
+      assertArrayEquals(
+          ontoOne.get(":, :, 1").toFloatArray(), ontoOne.get(":, :, 3").toFloatArray());
+      assertFalse(
+          java.util.Arrays.equals(
+              ontoOne.get(":, :, 0").toFloatArray(), ontoOne.get(":, :, 3").toFloatArray()));
+      IllegalArgumentException tooShort =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> sample(model, sm, new Conditioning.Loop(3), 2.0, 5));
+      assertTrue(
+          tooShort.getMessage().contains("needs at least 5 latent frames"), tooShort.getMessage());
     }
   }
 
