@@ -97,16 +97,24 @@ final class PromptingBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.ROOT,
-        "prompting modes, 128x128 at 8 fps, %d steps, guidance %.1f, seed %d%n",
+        "prompting modes, 128x128 at 8 fps, %d steps, guidance %.1f, seed %d%s%n",
         generation.steps,
         generation.guidance,
-        seed);
+        seed,
+        generation.negative == null || generation.negative.isBlank()
+            ? ""
+            : ", negative \"" + generation.negative + "\"");
     int passed = 0;
     int run = 0;
     try (ModelSession session = ModelSession.open(generation)) {
       PromptingBench bench =
           new PromptingBench(
-              session.generator, new Canvas(128, 128), generation.steps, generation.guidance, seed);
+              session.generator,
+              new Canvas(128, 128),
+              generation.steps,
+              generation.guidance,
+              seed,
+              generation.negative);
       List<Supplier<PromptingBench.Case>> cases = new ArrayList<>();
       // The long video first, so that the peak RSS after it is its own (with the models loaded).
       add(cases, modes, "minute", () -> bench.minute(seconds));

@@ -48,16 +48,24 @@ public final class PromptingBench {
   private final int steps;
   private final double guidance;
   private final long seed;
+  private final String negative;
   private final Scorer scorer = new Scorer();
   private final CaptionWording wording;
 
-  /** Cases at {@code size} (128x128 for the figures the targets are stated at). */
+  /** Cases at {@code size} (128x128 for the figures the targets are stated at), no negative. */
   public PromptingBench(TextToVideo generator, Canvas size, int steps, double guidance, long seed) {
+    this(generator, size, steps, guidance, seed, null);
+  }
+
+  /** As above, every case guided away from {@code negative} (null or empty: none). */
+  public PromptingBench(
+      TextToVideo generator, Canvas size, int steps, double guidance, long seed, String negative) {
     this.prompting = new Prompting(generator);
     this.size = size;
     this.steps = steps;
     this.guidance = guidance;
     this.seed = seed;
+    this.negative = negative;
     this.wording = generator.captionWording();
   }
 
@@ -73,7 +81,7 @@ public final class PromptingBench {
   }
 
   TextToVideo.Request request(String prompt, double seconds) {
-    return new TextToVideo.Request(prompt, size, seconds, FPS, seed, steps, guidance, null);
+    return new TextToVideo.Request(prompt, size, seconds, FPS, seed, steps, guidance, negative);
   }
 
   /** The caption the model is given for {@code prompt}: enhanced in the model's wording. */

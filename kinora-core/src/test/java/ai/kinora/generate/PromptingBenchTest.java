@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.kinora.media.RgbFrame;
+import ai.kinora.nn.Init;
 import ai.kinora.world.Canvas;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,26 @@ class PromptingBenchTest {
   void connectJoinsTwoClipsThroughATransition() {
     // 16 frames of A, 4 x 2 - 1 = 7 new ones (about 1 s), 16 of B
     assertFigures(bench.connect(), 16 + 7 + 16, "join from A", "join into B", "transition");
+  }
+
+  @Test
+  void aNegativePromptReachesTheCases() {
+    // A fresh model's text paths start at zero, so the prompts would not matter: randomise it.
+    try (TinyPipeline random = new TinyPipeline(6)) {
+      for (String name : random.model.parameters().trainableNames()) {
+        new Init.Normal(0.2).fill(random.model.parameters().get(name));
+      }
+      Canvas size = new Canvas(32, 32);
+      List<RgbFrame> plain = new PromptingBench(random.generator, size, 2, 2, 0).loop().frames();
+      List<RgbFrame> guided =
+          new PromptingBench(random.generator, size, 2, 2, 0, "a red square").loop().frames();
+      assertEquals(plain.size(), guided.size());
+      boolean differ = false;
+      for (int i = 0; i < plain.size(); i++) {
+        differ |= !plain.get(i).samePixels(guided.get(i));
+      }
+      assertTrue(differ, "a negative prompt changes what the bench generates");
+    }
   }
 
   @Test
