@@ -7,6 +7,7 @@ import ai.kinora.media.MediaInfo;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.media.VideoReader;
 import ai.kinora.media.VideoWriter;
+import ai.kinora.train.GroupPositions;
 import ai.kinora.train.VaeEvaluation;
 import ai.kinora.vae.Latents;
 import ai.kinora.vae.VaeCodec;
@@ -104,6 +105,26 @@ final class VaeCommand implements Runnable {
                 row.psnr(),
                 row.ssim());
           }
+        }
+        GroupPositions p = r.positions();
+        if (p.hasSteps()) {
+          out.printf(
+              Locale.ROOT,
+              "clips by position in the latent frame: frame 0 %.2f dB; group positions 1-4"
+                  + " %.2f / %.2f / %.2f / %.2f dB%n",
+              p.psnr(0),
+              p.psnr(1),
+              p.psnr(2),
+              p.psnr(3),
+              p.psnr(4));
+          out.printf(
+              Locale.ROOT,
+              "frame-to-frame change, decoded (input): inside a group %.2f (%.2f), across a"
+                  + " group boundary %.2f (%.2f)%n",
+              p.decodedStep(false),
+              p.inputStep(false),
+              p.decodedStep(true),
+              p.inputStep(true));
         }
         out.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - start) / 1e9);
       }

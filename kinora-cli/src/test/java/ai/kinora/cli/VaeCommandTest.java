@@ -155,6 +155,8 @@ class VaeCommandTest {
     assertEquals(0, eval.exitCode(), eval.err());
     assertTrue(eval.out().contains("224x128") && eval.out().contains("worst"), eval.out());
     assertTrue(eval.out().contains("clips by content (all sizes):"), eval.out());
+    assertTrue(eval.out().contains("clips by position in the latent frame: frame 0"), eval.out());
+    assertTrue(eval.out().contains("across a group boundary"), eval.out());
     CliRun again = CliRun.run("train", "vae", "--resume", out.toString(), "--steps", "9");
     assertEquals(1, again.exitCode());
     assertTrue(again.err().contains("--steps cannot change a resumed run"), again.err());

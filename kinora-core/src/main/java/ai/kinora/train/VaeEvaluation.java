@@ -48,10 +48,15 @@ public final class VaeEvaluation {
   public record Row(String group, int clips, double psnr, double ssim) {}
 
   /**
-   * Every group, then the worst PSNR and SSIM over them; and the clips again by content (not part
-   * of the worst: a breakdown of what is hard).
+   * Every group, then the worst PSNR and SSIM over them; the clips again by content and along their
+   * time axis (not part of the worst: breakdowns of what is hard).
    */
-  public record Result(List<Row> rows, double worstPsnr, double worstSsim, List<Row> byContent) {}
+  public record Result(
+      List<Row> rows,
+      double worstPsnr,
+      double worstSsim,
+      List<Row> byContent,
+      GroupPositions positions) {}
 
   /**
    * What a clip shows, hardest first: "snow", a "night sky" (its stars), "motion" (moving objects
@@ -112,8 +117,12 @@ public final class VaeEvaluation {
     VaeCodec codec = new VaeCodec(vae);
     Map<String, double[]> sums = new LinkedHashMap<>(); // psnr, ssim, count
     Map<String, double[]> byContent = new TreeMap<>();
+    GroupPositions positions = new GroupPositions();
     for (Item item : items) {
       List<RgbFrame> decoded = codec.decode(codec.encode(item.frames()));
+      if (item.frames().size() > 1) {
+        positions.add(item.frames(), decoded);
+      }
       double psnr = Math.min(Fidelity.psnr(item.frames(), decoded), 100); // identical: 100 dB
       double ssim = Fidelity.ssim(item.frames(), decoded);
       add(sums, item.group(), psnr, ssim);
@@ -128,7 +137,7 @@ public final class VaeEvaluation {
       worstPsnr = Math.min(worstPsnr, row.psnr());
       worstSsim = Math.min(worstSsim, row.ssim());
     }
-    return new Result(rows, worstPsnr, worstSsim, rows(byContent));
+    return new Result(rows, worstPsnr, worstSsim, rows(byContent), positions);
   }
 
   private static void add(Map<String, double[]> sums, String key, double psnr, double ssim) {
