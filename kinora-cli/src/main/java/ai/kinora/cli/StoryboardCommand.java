@@ -1,8 +1,8 @@
 package ai.kinora.cli;
 
 import ai.kinora.generate.PromptEnhancer;
-import ai.kinora.generate.Prompting;
 import ai.kinora.generate.Storyboard;
+import ai.kinora.generate.StoryboardRenderer;
 import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.media.Video;
@@ -75,16 +75,16 @@ final class StoryboardCommand implements Callable<Integer> {
     }
     try (ModelSession session = ModelSession.open(generation);
         Progress progress = Progress.start("storyboard", board.cards().size(), "cards")) {
-      List<Prompting.Card> cards = new ArrayList<>();
+      List<StoryboardRenderer.Card> cards = new ArrayList<>();
       for (int i = 0; i < board.cards().size(); i++) {
         cards.add(
-            new Prompting.Card(
+            new StoryboardRenderer.Card(
                 request(board, i, board.slot(i)),
                 prompts.get(i).caption(),
                 inputs.get(i) instanceof RgbFrame image ? image : null,
                 inputs.get(i) instanceof Video v ? v : null));
       }
-      List<RgbFrame> natives = session.prompting.storyboard(cards, progress::step);
+      List<RgbFrame> natives = StoryboardRenderer.render(session.prompting, cards, progress::step);
       double nativeFps = session.generator.nativeFormat().fps();
       TextToVideo.Request whole = request(board, 0, board.seconds());
       List<RgbFrame> frames = TextToVideo.resample(natives, nativeFps, whole);

@@ -78,9 +78,14 @@ final class VideoPromptCommands {
 
     /** The input at the native size (nearest aspect, cropped) and rate. */
     static List<RgbFrame> toNative(ModelSession session, Video v) {
+      return toNative(session, v, v);
+    }
+
+    /** {@code v} at the native size nearest {@code like}'s aspect (cropped), at the native rate. */
+    static List<RgbFrame> toNative(ModelSession session, Video v, Video like) {
       Canvas canvas =
           NativeSize.nearest(
-              session.generator.nativeFormat().sizes(), new Canvas(v.width(), v.height()));
+              session.generator.nativeFormat().sizes(), new Canvas(like.width(), like.height()));
       return session.prompting.atNativeRate(
           Prompting.fit(v.frames(), canvas, Prompting.Fit.CROP), v.fps());
     }
@@ -152,25 +157,12 @@ final class VideoPromptCommands {
       PromptEnhancer.Enhanced enhanced =
           ModelSession.enhance(prompt, seconds, generation, spec.commandLine().getErr());
       try (ModelSession session = ModelSession.open(generation)) {
-        List<RgbFrame> context = new ArrayList<>(toNative(session, in));
-        List<RgbFrame> added = new ArrayList<>();
-        double left = seconds;
-        for (int window = 0; left > 1e-9; window++) {
-          double part = Math.min(Prompting.WINDOW_SECONDS, left);
-          TextToVideo.Request r = request(prompt, in, part).withSeed(seed + window);
-          List<RgbFrame> more =
-              backward
-                  ? session.prompting.extendBackward(context, part, r, enhanced.caption())
-                  : session.prompting.extendForward(context, part, r, enhanced.caption());
-          if (backward) {
-            added.addAll(0, more);
-            context.addAll(0, more);
-          } else {
-            added.addAll(more);
-            context.addAll(more);
-          }
-          left -= part;
-        }
+        List<RgbFrame> natives = toNative(session, in);
+        TextToVideo.Request r = request(prompt, in, seconds);
+        List<RgbFrame> added =
+            backward
+                ? session.prompting.extendBackward(natives, seconds, r, enhanced.caption())
+                : session.prompting.extendForward(natives, seconds, r, enhanced.caption());
         List<RgbFrame> fresh = fromNative(session, added, request(prompt, in, seconds));
         List<RgbFrame> out = new ArrayList<>();
         if (backward) {
@@ -213,14 +205,14 @@ final class VideoPromptCommands {
         names = "--seconds",
         paramLabel = "S",
         defaultValue = "2",
-        description = "Seconds of transition, up to 8 (default: ${DEFAULT-VALUE}).")
+        description = "Seconds of transition, up to 60 (default: ${DEFAULT-VALUE}).")
     double seconds;
 
     @Override
     public Integer call() throws Exception {
       target.checked();
-      if (!(seconds > 0 && seconds <= Prompting.WINDOW_SECONDS)) {
-        throw new IllegalArgumentException("--seconds must be more than 0 and at most 8");
+      if (!(seconds > 0 && seconds <= 60)) {
+        throw new IllegalArgumentException("--seconds must be more than 0 and at most 60");
       }
       Video a = read(first, 1, "to connect from");
       Video b = read(second, 5, "to connect to");
@@ -230,7 +222,7 @@ final class VideoPromptCommands {
         TextToVideo.Request r = request(prompt, a, seconds);
         List<RgbFrame> middle =
             session.prompting.connect(
-                toNative(session, a), toNative(session, b), seconds, r, enhanced.caption());
+                toNative(session, a), toNative(session, b, a), seconds, r, enhanced.caption());
         List<RgbFrame> out = new ArrayList<>(a.frames());
         out.addAll(fromNative(session, middle, r));
         out.addAll(TextToVideo.resample(b.frames(), b.fps(), r.withSeconds(b.durationSeconds())));
@@ -263,7 +255,8 @@ final class VideoPromptCommands {
         paramLabel = "S",
         defaultValue = "4",
         description =
-            "Seconds of the loop, or of the bridge with --from (default: ${DEFAULT-VALUE}).")
+            "Seconds of the loop, or of the bridge with --from, up to 60 (default:"
+                + " ${DEFAULT-VALUE}).")
     double seconds;
 
     @Option(names = "--from", paramLabel = "VIDEO", description = "Make this video loop.")
@@ -286,8 +279,8 @@ final class VideoPromptCommands {
     @Override
     public Integer call() throws Exception {
       target.checked();
-      if (!(seconds > 0 && seconds <= Prompting.WINDOW_SECONDS)) {
-        throw new IllegalArgumentException("--seconds must be more than 0 and at most 8");
+      if (!(seconds > 0 && seconds <= 60)) {
+        throw new IllegalArgumentException("--seconds must be more than 0 and at most 60");
       }
       Video in = from == null ? null : read(from, 5, "to loop");
       PromptEnhancer.Enhanced enhanced =

@@ -92,38 +92,89 @@ public final class Prompting {
   /**
    * Animates {@code image}: it becomes the first frame (held as the first latent frame) and the
    * rest follows the prompt. Returns native frames, the first of them the fitted image itself, the
-   * next ones carrying its difference from the VAE's reconstruction ({@link SeamCarry}).
+   * next ones carrying its difference from the VAE's reconstruction ({@link SeamCarry}). Past one
+   * window, later windows extend the frames so far ({@link #extendForward}).
    */
   public List<RgbFrame> animate(
       RgbFrame image, Fit fit, TextToVideo.Request request, String caption) {
     Canvas canvas = canvas(request);
     RgbFrame fitted = fit(List.of(image), canvas, fit).get(0);
     Latents first = generator.encode(List.of(fitted));
-    int frames = nativeFrames(request.seconds());
+    int total = nativeFrames(request.seconds());
+    int frames = Math.min(total, windowFrames());
     Window window =
         Window.text(canvas, Window.latentFramesFor(frames))
             .holding(List.of(new Window.Held(first, 0, 1, 0)));
     List<RgbFrame> decoded =
         generator.sample(window, caption, request, new TextToVideo.Stopwatch());
-    List<RgbFrame> out = new ArrayList<>(frames);
+    List<RgbFrame> out = new ArrayList<>(total);
     out.add(fitted);
     out.addAll(SeamCarry.after(decoded.subList(1, frames), fitted, decoded.get(0)));
+    forwardWindows(out, total - frames, windowFrames(), request, 1, caption, out::add);
+    return out;
+  }
+
+  /** Native frames of one window's new stretch ({@link #WINDOW_SECONDS}). */
+  int windowFrames() {
+    return nativeFrames(WINDOW_SECONDS);
+  }
+
+  /**
+   * {@code wanted} new frames after {@code video}, window after window of at most {@code window}
+   * new frames, each held on the last frames so far; window w samples with the request's seed +
+   * {@code firstWindow} + w. Frames go to {@code out} as each window is done, and only the last
+   * frames of {@code video} and of the new ones are kept as context, so memory stays bounded.
+   */
+  void forwardWindows(
+      List<RgbFrame> video,
+      int wanted,
+      int window,
+      TextToVideo.Request request,
+      int firstWindow,
+      String caption,
+      Consumer<RgbFrame> out) {
+    List<RgbFrame> context = new ArrayList<>(tail(video));
+    for (int done = 0, w = firstWindow; done < wanted; w++) {
+      int part = Math.min(window, wanted - done);
+      TextToVideo.Request r = request.withSeed(request.seed() + w);
+      List<RgbFrame> more = extendForwardWindow(context, part, r, caption);
+      more.forEach(out);
+      done += more.size();
+      context.addAll(more);
+      context = new ArrayList<>(tail(context));
+    }
+  }
+
+  /** The last 1 + 4 x {@value #CONTEXT} frames of {@code video} (all of a shorter one). */
+  private static List<RgbFrame> tail(List<RgbFrame> video) {
+    return video.subList(Math.max(0, video.size() - (1 + 4 * CONTEXT)), video.size());
+  }
+
+  /**
+   * New frames that continue {@code video} (native size and rate), {@code seconds} of them, window
+   * by window past {@link #WINDOW_SECONDS} (window w with the request's seed + w). Returns only the
+   * new frames.
+   */
+  public List<RgbFrame> extendForward(
+      List<RgbFrame> video, double seconds, TextToVideo.Request request, String caption) {
+    requireFrames(video, 1, "to extend");
+    List<RgbFrame> out = new ArrayList<>();
+    forwardWindows(video, nativeFrames(seconds), windowFrames(), request, 0, caption, out::add);
     return out;
   }
 
   /**
-   * New frames that continue {@code video} (native size and rate): its last 1 + 4 x {@value
-   * #CONTEXT} frames are held at the window's start. Returns only the new frames, which carry the
-   * input's last frame's difference from its reconstruction ({@link SeamCarry}).
+   * One window of {@code wanted} new frames after {@code video}: its last 1 + 4 x {@value #CONTEXT}
+   * frames are held at the window's start. The new frames carry the input's last frame's difference
+   * from its reconstruction ({@link SeamCarry}).
    */
-  public List<RgbFrame> extendForward(
-      List<RgbFrame> video, double seconds, TextToVideo.Request request, String caption) {
+  private List<RgbFrame> extendForwardWindow(
+      List<RgbFrame> video, int wanted, TextToVideo.Request request, String caption) {
     Canvas canvas = new Canvas(video.get(0).width(), video.get(0).height());
     int contextFrames = Math.min(video.size(), 1 + 4 * CONTEXT);
     int m = (contextFrames - 1) / 4; // context groups after the first frame
     contextFrames = 1 + 4 * m;
     Latents context = generator.encode(video.subList(video.size() - contextFrames, video.size()));
-    int wanted = nativeFrames(seconds);
     int k = (wanted + 3) / 4; // new groups
     Window window =
         Window.text(canvas, 1 + m + k).holding(List.of(new Window.Held(context, 0, 1 + m, 0)));
@@ -136,19 +187,40 @@ public final class Prompting {
   }
 
   /**
-   * New frames that lead into {@code video} (native size and rate): its first 1 + 4 x {@value
-   * #CONTEXT} frames are encoded as a clip and their later latent frames held at the window's end;
-   * the generated slot just before them is the video's first frame, which the output keeps from the
-   * input. Returns only the new frames, which carry the video's first frame's difference from the
-   * generated slot's ({@link SeamCarry}).
+   * New frames that lead into {@code video} (native size and rate), {@code seconds} of them, window
+   * by window past {@link #WINDOW_SECONDS}, each leading into the frames so far (window w with the
+   * request's seed + w). Returns only the new frames.
    */
   public List<RgbFrame> extendBackward(
       List<RgbFrame> video, double seconds, TextToVideo.Request request, String caption) {
     requireFrames(video, 5, "to extend backwards");
+    int wanted = nativeFrames(seconds);
+    List<RgbFrame> added = new ArrayList<>(wanted);
+    List<RgbFrame> context = video.subList(0, Math.min(video.size(), 1 + 4 * CONTEXT));
+    for (int w = 0; added.size() < wanted; w++) {
+      int part = Math.min(windowFrames(), wanted - added.size());
+      TextToVideo.Request r = request.withSeed(request.seed() + w);
+      List<RgbFrame> more = extendBackwardWindow(context, part, r, caption);
+      added.addAll(0, more);
+      List<RgbFrame> joined = new ArrayList<>(more);
+      joined.addAll(context);
+      context = joined.subList(0, Math.min(joined.size(), 1 + 4 * CONTEXT));
+    }
+    return added;
+  }
+
+  /**
+   * One window of {@code wanted} new frames before {@code video}: its first 1 + 4 x {@value
+   * #CONTEXT} frames are encoded as a clip and their later latent frames held at the window's end;
+   * the generated slot just before them is the video's first frame, which the output keeps from the
+   * input. The new frames carry the video's first frame's difference from the generated slot's
+   * ({@link SeamCarry}).
+   */
+  private List<RgbFrame> extendBackwardWindow(
+      List<RgbFrame> video, int wanted, TextToVideo.Request request, String caption) {
     Canvas canvas = new Canvas(video.get(0).width(), video.get(0).height());
     int m = Math.min(CONTEXT, (video.size() - 1) / 4);
     Latents head = generator.encode(video.subList(0, 1 + 4 * m));
-    int wanted = nativeFrames(seconds);
     int k = (wanted + 3) / 4; // new groups before the video's first frame
     int total = 1 + k + m; // image-like first frame, k new groups, m held groups
     Window window = Window.text(canvas, total);
@@ -163,9 +235,11 @@ public final class Prompting {
   }
 
   /**
-   * New frames from the end of {@code a} to the start of {@code b} (both native size and rate): a's
-   * tail held at the window's start, b's head at its end. Returns only the new frames: 4g - 1 of
-   * them, the nearest such count to the request.
+   * New frames from the end of {@code a} to the start of {@code b} (both native size and rate):
+   * about {@code seconds} of them. Up to {@link #WINDOW_SECONDS}, one window ({@link
+   * #connectWindow}): 4g - 1 frames, the nearest such count to the request. Longer, {@code a} is
+   * first extended window by window and the last window connects that to {@code b}, so the count is
+   * the request's.
    */
   public List<RgbFrame> connect(
       List<RgbFrame> a,
@@ -175,15 +249,54 @@ public final class Prompting {
       String caption) {
     requireFrames(a, 1, "to connect from");
     requireFrames(b, 5, "to connect to");
+    RgbFrame a0 = a.get(0);
+    RgbFrame b0 = b.get(0);
+    if (a0.width() != b0.width() || a0.height() != b0.height()) {
+      throw new IllegalArgumentException(
+          "connect needs both videos at one native size, got "
+              + new Canvas(a0.width(), a0.height())
+              + " and "
+              + new Canvas(b0.width(), b0.height()));
+    }
+    int wanted = nativeFrames(seconds);
+    if (wanted <= windowFrames()) {
+      return connectWindow(a, b, wanted, request, caption);
+    }
+    int lead = wanted - connectFrames(windowFrames());
+    List<RgbFrame> out = new ArrayList<>(wanted);
+    forwardWindows(a, lead, windowFrames(), request, 0, caption, out::add);
+    List<RgbFrame> led = new ArrayList<>(tail(a));
+    led.addAll(out);
+    int windows = (lead + windowFrames() - 1) / windowFrames();
+    TextToVideo.Request last = request.withSeed(request.seed() + windows);
+    out.addAll(connectWindow(tail(led), b, windowFrames(), last, caption));
+    return out;
+  }
+
+  /** New groups of a connection asked for {@code wanted} frames: 4g - 1 frames is the nearest. */
+  private static int connectGroups(int wanted) {
+    return Math.max(1, Math.round((wanted + 1) / 4f));
+  }
+
+  /** Frames a one-window connection asked for {@code wanted} frames makes. */
+  static int connectFrames(int wanted) {
+    return 4 * connectGroups(wanted) - 1;
+  }
+
+  /**
+   * One window from the end of {@code a} to the start of {@code b}: a's tail held at the window's
+   * start, b's head at its end. Returns only the new frames, {@link #connectFrames} of them.
+   */
+  private List<RgbFrame> connectWindow(
+      List<RgbFrame> a, List<RgbFrame> b, int wanted, TextToVideo.Request request, String caption) {
     Canvas canvas = new Canvas(a.get(0).width(), a.get(0).height());
     int ma = Math.max(0, Math.min(CONTEXT, (a.size() - 1) / 4));
     int mb = Math.min(CONTEXT, (b.size() - 1) / 4);
     Latents tail = generator.encode(a.subList(a.size() - (1 + 4 * ma), a.size()));
     Latents head = generator.encode(b.subList(0, 1 + 4 * mb));
-    int wanted = nativeFrames(seconds);
     // After a's context (1 + 4ma frames), g new groups end with b's first frame: 4g - 1 new ones,
     // g chosen so that this is the nearest to the request.
-    int g = Math.max(1, Math.round((wanted + 1) / 4f));
+    int g = connectGroups(wanted);
     int total = 1 + ma + g + mb;
     List<Window.Held> held = new ArrayList<>();
     held.add(new Window.Held(tail, 0, 1 + ma, 0));
@@ -214,14 +327,40 @@ public final class Prompting {
    * the nearest to the request.
    */
   public List<RgbFrame> loop(TextToVideo.Request request, String caption) {
+    int wanted = nativeFrames(request.seconds());
+    if (wanted > windowFrames()) {
+      return longLoop(request, caption, wanted);
+    }
     Canvas canvas = canvas(request);
-    int j = Math.max(1, Math.round(nativeFrames(request.seconds()) / 4f)); // groups in the loop
+    int j = Math.max(1, Math.round(wanted / 4f)); // groups in the loop
     Window window = new Window(canvas, j + 2, List.of(), true, null, 1);
     List<RgbFrame> decoded =
         generator.sample(window, caption, request, new TextToVideo.Stopwatch());
     List<RgbFrame> clip = decoded.subList(LOOP_START, LOOP_START + 4 * j);
     int fade = Math.min(SeamCarry.FADE_FRAMES, clip.size() - 1); // the first frame stays as it is
     return SeamCarry.before(clip, clip.get(0), decoded.get(LOOP_START + 4 * j), fade);
+  }
+
+  /** Seconds of the bridge that closes a loop longer than one window. */
+  static final double LOOP_BRIDGE_SECONDS = 4;
+
+  /**
+   * A loop longer than one window: a long video from the prompt ({@link #longVideo}), then a
+   * connection from its end back to its start ({@link #connectWindow}, {@link
+   * #LOOP_BRIDGE_SECONDS}), whose last frame leads into the first; {@code wanted} frames in all.
+   */
+  private List<RgbFrame> longLoop(TextToVideo.Request request, String caption, int wanted) {
+    int bridge = connectFrames(nativeFrames(LOOP_BRIDGE_SECONDS));
+    int body = wanted - bridge;
+    List<RgbFrame> out = new ArrayList<>(wanted);
+    double fps = generator.nativeFormat().fps();
+    longVideo(request.withSeconds(body / fps), caption, WINDOW_SECONDS, out::add);
+    int windows = (body + windowFrames() - 1) / windowFrames();
+    TextToVideo.Request last = request.withSeed(request.seed() + windows);
+    List<RgbFrame> back =
+        connectWindow(tail(out), out, nativeFrames(LOOP_BRIDGE_SECONDS), last, caption);
+    out.addAll(back);
+    return out;
   }
 
   /**
@@ -263,61 +402,7 @@ public final class Prompting {
                 request,
                 new TextToVideo.Stopwatch())
             .subList(0, first);
-    List<RgbFrame> context = new ArrayList<>(frames);
     frames.forEach(out);
-    int done = first;
-    int window = 1;
-    while (done < total) {
-      double seconds = Math.min(windowSeconds, (total - done) / generator.nativeFormat().fps());
-      TextToVideo.Request next = request.withSeed(request.seed() + window++);
-      List<RgbFrame> more = extendForward(context, seconds, next, caption);
-      more.forEach(out);
-      done += more.size();
-      context.addAll(more);
-      if (context.size() > 1 + 4 * CONTEXT) {
-        context =
-            new ArrayList<>(context.subList(context.size() - (1 + 4 * CONTEXT), context.size()));
-      }
-    }
-  }
-
-  /**
-   * One storyboard card ready to render: its request (its slot's seconds and its own seed), its
-   * caption, and the image or video it starts from, if any (at most one).
-   */
-  public record Card(TextToVideo.Request request, String caption, RgbFrame image, Video video) {}
-
-  /**
-   * A storyboard as native frames: each card's slot starts from its image (animated) or video
-   * (played), or, for a text card, continues what came before (the first card begins from text),
-   * and is filled to its length by extending with the card's caption; {@code onCard} runs after
-   * each card.
-   */
-  public List<RgbFrame> storyboard(List<Card> cards, Runnable onCard) {
-    double nativeFps = generator.nativeFormat().fps();
-    List<RgbFrame> natives = new ArrayList<>();
-    for (int i = 0; i < cards.size(); i++) {
-      Card card = cards.get(i);
-      TextToVideo.Request request = card.request();
-      int slotFrames = nativeFrames(request.seconds());
-      List<RgbFrame> segment = new ArrayList<>();
-      if (card.image() != null) {
-        segment.addAll(animate(card.image(), Fit.CROP, request, card.caption()));
-      } else if (card.video() != null) {
-        Video v = card.video();
-        segment.addAll(atNativeRate(fit(v.frames(), canvas(request), Fit.CROP), v.fps()));
-      } else if (i == 0) {
-        longVideo(request, card.caption(), WINDOW_SECONDS, segment::add);
-      }
-      while (segment.size() < slotFrames) { // continue what came before, with this card
-        List<RgbFrame> context = new ArrayList<>(natives);
-        context.addAll(segment);
-        double rest = Math.min(WINDOW_SECONDS, (slotFrames - segment.size()) / nativeFps);
-        segment.addAll(extendForward(context, rest, request, card.caption()));
-      }
-      natives.addAll(segment.subList(0, slotFrames));
-      onCard.run();
-    }
-    return natives;
+    forwardWindows(frames, total - first, nativeFrames(windowSeconds), request, 1, caption, out);
   }
 }

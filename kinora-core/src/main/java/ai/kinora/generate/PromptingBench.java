@@ -315,13 +315,13 @@ public final class PromptingBench {
   /** Three text cards of 4 s each: one orbiting circle, then still, then orbiting back. */
   public Case storyboard() {
     String[] prompts = STORYBOARD;
-    List<Prompting.Card> cards = new ArrayList<>();
+    List<StoryboardRenderer.Card> cards = new ArrayList<>();
     for (int i = 0; i < prompts.length; i++) {
       cards.add(
-          new Prompting.Card(
+          new StoryboardRenderer.Card(
               request(prompts[i], 4).withSeed(seed + i), caption(prompts[i], 4), null, null));
     }
-    return judgeStoryboard(prompts, prompting.storyboard(cards, () -> {}));
+    return judgeStoryboard(prompts, StoryboardRenderer.render(prompting, cards, () -> {}));
   }
 
   /** The storyboard case's figures for {@code video}, equal segments for {@code prompts}. */

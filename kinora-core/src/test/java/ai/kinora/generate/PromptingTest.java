@@ -1,6 +1,7 @@
 package ai.kinora.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.kinora.media.RgbFrame;
@@ -54,6 +55,39 @@ class PromptingTest {
       out.add(r.renderFrame(i, 8));
     }
     return out;
+  }
+
+  @Test
+  void everyModeRunsPastOneWindowWindowByWindow() {
+    List<RgbFrame> video = clip(new Canvas(32, 32), 9);
+    RgbFrame image = video.get(0);
+    // 10 s = 80 native frames: one window of 64 new frames, then one of 16
+    List<RgbFrame> animated = prompting.animate(image, Prompting.Fit.CROP, request(10), CAPTION);
+    assertEquals(80, animated.size());
+    assertSame(prompting.animate(image, Prompting.Fit.CROP, request(8), CAPTION), animated, 64);
+    List<RgbFrame> forward = prompting.extendForward(video, 10, request(10), CAPTION);
+    assertEquals(80, forward.size());
+    assertSame(prompting.extendForward(video, 8, request(8), CAPTION), forward, 64);
+    List<RgbFrame> backward = prompting.extendBackward(video, 10, request(10), CAPTION);
+    assertEquals(80, backward.size());
+    List<RgbFrame> lastWindow = prompting.extendBackward(video, 8, request(8), CAPTION);
+    assertSame(lastWindow, backward.subList(16, 80), 64); // the window next to the video is first
+    assertEquals(80, prompting.connect(video, video, 10, request(10), CAPTION).size());
+    IllegalArgumentException sizes =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> prompting.connect(video, clip(new Canvas(48, 32), 9), 1, request(1), CAPTION));
+    assertTrue(sizes.getMessage().contains("32x32 and 48x32"), sizes.getMessage());
+    assertEquals(80, prompting.loop(request(10), CAPTION).size());
+  }
+
+  /**
+   * The first {@code n} frames of {@code expected} and {@code actual} are pixel for pixel equal.
+   */
+  static void assertSame(List<RgbFrame> expected, List<RgbFrame> actual, int n) {
+    for (int i = 0; i < n; i++) {
+      assertTrue(expected.get(i).samePixels(actual.get(i)), "frame " + i);
+    }
   }
 
   @Test
