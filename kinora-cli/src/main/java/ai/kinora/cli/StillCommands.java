@@ -26,6 +26,9 @@ final class StillCommands {
 
   private StillCommands() {}
 
+  /** Image variations denoised together at most (an image is 64 tokens at 128x128). */
+  static final int IMAGE_BATCH = 16;
+
   /** Image sides up to this are allowed (upscaled from the native size). */
   static final int MAX_IMAGE_SIDE = 2048;
 
@@ -79,9 +82,23 @@ final class StillCommands {
 
     @Mixin GenerationOptions generation;
 
+    @Option(
+        names = "--n",
+        paramLabel = "K",
+        defaultValue = "1",
+        description =
+            "Variations: K images from seeds N, N+1, ... written as OUT-1.png ... OUT-K.png,"
+                + " denoised in batches of up to "
+                + IMAGE_BATCH
+                + " (default: ${DEFAULT-VALUE}).")
+    int variations;
+
     @Override
     public Integer call() throws Exception {
       Outputs.requireImage(output);
+      if (variations < 1 || variations > 64) {
+        throw new IllegalArgumentException("--n must be 1..64, got " + variations);
+      }
       Canvas canvas = Canvas.parse(size);
       if (canvas.width() > MAX_IMAGE_SIDE || canvas.height() > MAX_IMAGE_SIDE) {
         throw new IllegalArgumentException(
@@ -90,21 +107,30 @@ final class StillCommands {
       PrintWriter err = spec.commandLine().getErr();
       PromptEnhancer.Enhanced enhanced = ModelSession.enhance(prompt, 0, generation, err);
       try (ModelSession session = ModelSession.open(generation)) {
-        TextToVideo.Request request =
-            new TextToVideo.Request(
-                prompt,
-                canvas,
-                0,
-                ClipOptions.DEFAULT_FPS,
-                seed,
-                generation.steps,
-                generation.guidance,
-                generation.negative);
-        TextToVideo.Result result = session.generator.generate(request, enhanced);
-        write(output, result.frames(), ClipOptions.DEFAULT_FPS);
-        spec.commandLine()
-            .getOut()
-            .printf("wrote %s: %s, generated at %s%n", output, canvas, result.nativeSize());
+        for (int first = 0; first < variations; first += IMAGE_BATCH) {
+          int count = Math.min(IMAGE_BATCH, variations - first);
+          TextToVideo.Request request =
+              new TextToVideo.Request(
+                  prompt,
+                  canvas,
+                  0,
+                  ClipOptions.DEFAULT_FPS,
+                  seed + first,
+                  generation.steps,
+                  generation.guidance,
+                  generation.negative);
+          List<TextToVideo.Result> results = session.generator.generate(request, enhanced, count);
+          for (int i = 0; i < count; i++) {
+            Path file = variations == 1 ? output : Outputs.numbered(output, first + i + 1);
+            TextToVideo.Result result = results.get(i);
+            write(file, result.frames(), ClipOptions.DEFAULT_FPS);
+            spec.commandLine()
+                .getOut()
+                .printf(
+                    "wrote %s: %s, generated at %s, seed %d%n",
+                    file, canvas, result.nativeSize(), request.seed() + i);
+          }
+        }
       }
       return 0;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.kinora.media.RgbFrame;
 import ai.kinora.media.Video;
 import ai.kinora.media.VideoReader;
 import java.nio.file.Files;
@@ -90,6 +91,27 @@ class PromptingCommandsTest {
     CliRun tooBig = tiny.run("image", "a red circle", "-o", png.toString(), "--size", "4096x64");
     assertEquals(1, tooBig.exitCode());
     assertTrue(tooBig.err().contains("2048x2048"), tooBig.err());
+  }
+
+  @Test
+  void imageVariationsAreEachTheirSeedsImage() {
+    Path png = dir.resolve("v.png");
+    String prompt = "a yellow star on a navy background";
+    CliRun three =
+        tiny.run("image", prompt, "-o", png.toString(), "--n", "3", "--seed", "4", "--steps", "1");
+    assertEquals(0, three.exitCode(), three.err());
+    assertTrue(three.out().contains("v-3.png") && three.out().contains("seed 6"), three.out());
+    Path alone = dir.resolve("alone.png");
+    CliRun five = tiny.run("image", prompt, "-o", alone.toString(), "--seed", "5", "--steps", "1");
+    assertEquals(0, five.exitCode(), five.err());
+    RgbFrame seed5 = video(alone).frames().get(0);
+    double same = video(dir.resolve("v-2.png")).frames().get(0).meanAbsoluteError(seed5);
+    double other = video(dir.resolve("v-1.png")).frames().get(0).meanAbsoluteError(seed5);
+    assertTrue(same < 0.5, "seed 5 in a batch vs alone: " + same);
+    assertTrue(other > 10 * same + 1, "seed 4 vs seed 5: " + other + " (same seed: " + same + ")");
+    CliRun none = tiny.run("image", prompt, "-o", png.toString(), "--n", "0");
+    assertEquals(1, none.exitCode());
+    assertTrue(none.err().contains("--n must be 1..64"), none.err());
   }
 
   @Test
