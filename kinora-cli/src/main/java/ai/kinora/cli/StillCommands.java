@@ -208,7 +208,12 @@ final class StillCommands {
                 generation.steps,
                 generation.guidance,
                 generation.negative);
-        List<RgbFrame> natives = session.prompting.animate(first, how, request, enhanced.caption());
+        List<RgbFrame> natives =
+            VideoPromptCommands.withProgress(
+                session,
+                "animate",
+                VideoPromptCommands.nativeFrames(session, seconds),
+                p -> p.animate(first, how, request, enhanced.caption()));
         List<RgbFrame> frames =
             TextToVideo.resample(natives, session.generator.nativeFormat().fps(), request);
         write(output, frames, fps);

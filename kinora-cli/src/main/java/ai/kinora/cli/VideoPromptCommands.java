@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,27 @@ final class VideoPromptCommands {
   private VideoPromptCommands() {}
 
   /** What every video-prompting command shares: input handling and the request. */
+  /**
+   * {@code work} on the session's prompting modes, with progress in native frames ({@code total} of
+   * them) when it spans more than one window; a window is a few seconds, so shorter work shows
+   * none.
+   */
+  static <T> T withProgress(
+      ModelSession session, String task, long total, Function<Prompting, T> work) {
+    double nativeFps = session.generator.nativeFormat().fps();
+    if (total <= Math.round(Prompting.WINDOW_SECONDS * nativeFps)) {
+      return work.apply(session.prompting);
+    }
+    try (Progress progress = Progress.start(task, total, "frames")) {
+      return work.apply(session.prompting.reporting(progress::stepBy));
+    }
+  }
+
+  /** Native frames of {@code seconds} of new video. */
+  static long nativeFrames(ModelSession session, double seconds) {
+    return Math.max(1, Math.round(seconds * session.generator.nativeFormat().fps()));
+  }
+
   abstract static class Base implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -160,9 +182,14 @@ final class VideoPromptCommands {
         List<RgbFrame> natives = toNative(session, in);
         TextToVideo.Request r = request(prompt, in, seconds);
         List<RgbFrame> added =
-            backward
-                ? session.prompting.extendBackward(natives, seconds, r, enhanced.caption())
-                : session.prompting.extendForward(natives, seconds, r, enhanced.caption());
+            withProgress(
+                session,
+                "extend",
+                nativeFrames(session, seconds),
+                p ->
+                    backward
+                        ? p.extendBackward(natives, seconds, r, enhanced.caption())
+                        : p.extendForward(natives, seconds, r, enhanced.caption()));
         List<RgbFrame> fresh = fromNative(session, added, request(prompt, in, seconds));
         List<RgbFrame> out = new ArrayList<>();
         if (backward) {
@@ -220,9 +247,14 @@ final class VideoPromptCommands {
           ModelSession.enhance(prompt, seconds, generation, spec.commandLine().getErr());
       try (ModelSession session = ModelSession.open(generation)) {
         TextToVideo.Request r = request(prompt, a, seconds);
+        List<RgbFrame> from = toNative(session, a);
+        List<RgbFrame> to = toNative(session, b, a);
         List<RgbFrame> middle =
-            session.prompting.connect(
-                toNative(session, a), toNative(session, b, a), seconds, r, enhanced.caption());
+            withProgress(
+                session,
+                "connect",
+                nativeFrames(session, seconds),
+                p -> p.connect(from, to, seconds, r, enhanced.caption()));
         List<RgbFrame> out = new ArrayList<>(a.frames());
         out.addAll(fromNative(session, middle, r));
         out.addAll(TextToVideo.resample(b.frames(), b.fps(), r.withSeconds(b.durationSeconds())));
@@ -298,13 +330,22 @@ final class VideoPromptCommands {
                   generation.steps,
                   generation.guidance,
                   generation.negative);
-          List<RgbFrame> natives = session.prompting.loop(r, enhanced.caption());
+          List<RgbFrame> natives =
+              withProgress(
+                  session,
+                  "loop",
+                  nativeFrames(session, seconds),
+                  p -> p.loop(r, enhanced.caption()));
           done(fromNative(session, natives, r), fps, "a loop");
         } else {
           List<RgbFrame> natives = toNative(session, in);
           TextToVideo.Request r = request(prompt, in, seconds);
           List<RgbFrame> bridge =
-              session.prompting.connect(natives, natives, seconds, r, enhanced.caption());
+              withProgress(
+                  session,
+                  "loop",
+                  nativeFrames(session, seconds),
+                  p -> p.connect(natives, natives, seconds, r, enhanced.caption()));
           List<RgbFrame> out = new ArrayList<>(in.frames());
           out.addAll(fromNative(session, bridge, r));
           done(out, in.fps(), from + " and a bridge back to its start");

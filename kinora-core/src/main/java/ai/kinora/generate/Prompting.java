@@ -8,6 +8,7 @@ import ai.kinora.world.Canvas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Prompting with images and videos, the Sora report's second half: every mode is one or more {@link
@@ -37,12 +38,37 @@ public final class Prompting {
   static final int CONTEXT = 2;
 
   private final TextToVideo generator;
+  private final LongConsumer newFrames;
 
   public Prompting(TextToVideo generator) {
+    this(generator, n -> {});
+  }
+
+  private Prompting(TextToVideo generator, LongConsumer newFrames) {
     this.generator = generator;
+    this.newFrames = newFrames;
+  }
+
+  /**
+   * The same modes, telling {@code newFrames} how many native frames each window made as it is done
+   * (for progress on long work).
+   */
+  public Prompting reporting(LongConsumer newFrames) {
+    return new Prompting(generator, newFrames);
+  }
+
+  /** {@code fresh}, once {@link #newFrames} has been told of it. */
+  List<RgbFrame> report(List<RgbFrame> fresh) {
+    newFrames.accept(fresh.size());
+    return fresh;
   }
 
   /** The native canvas for a request, and frames fitted to it. */
+  /** The pipeline every window runs through. */
+  TextToVideo generator() {
+    return generator;
+  }
+
   public Canvas canvas(TextToVideo.Request request) {
     return NativeSize.nearest(generator.nativeFormat().sizes(), request.size());
   }
@@ -110,6 +136,7 @@ public final class Prompting {
     List<RgbFrame> out = new ArrayList<>(total);
     out.add(fitted);
     out.addAll(SeamCarry.after(decoded.subList(1, frames), fitted, decoded.get(0)));
+    newFrames.accept(frames);
     forwardWindows(out, total - frames, windowFrames(), request, 1, caption, out::add);
     return out;
   }
@@ -146,7 +173,7 @@ public final class Prompting {
   }
 
   /** The last 1 + 4 x {@value #CONTEXT} frames of {@code video} (all of a shorter one). */
-  private static List<RgbFrame> tail(List<RgbFrame> video) {
+  static List<RgbFrame> tail(List<RgbFrame> video) {
     return video.subList(Math.max(0, video.size() - (1 + 4 * CONTEXT)), video.size());
   }
 
@@ -180,10 +207,11 @@ public final class Prompting {
         Window.text(canvas, 1 + m + k).holding(List.of(new Window.Held(context, 0, 1 + m, 0)));
     List<RgbFrame> decoded =
         generator.sample(window, caption, request, new TextToVideo.Stopwatch());
-    return SeamCarry.after(
-        decoded.subList(contextFrames, contextFrames + wanted),
-        video.get(video.size() - 1),
-        decoded.get(contextFrames - 1));
+    return report(
+        SeamCarry.after(
+            decoded.subList(contextFrames, contextFrames + wanted),
+            video.get(video.size() - 1),
+            decoded.get(contextFrames - 1)));
   }
 
   /**
@@ -228,10 +256,11 @@ public final class Prompting {
     List<RgbFrame> decoded =
         generator.sample(window, caption, request, new TextToVideo.Stopwatch());
     int firstOfVideo = 4 * k; // the slot of video frame 0
-    return SeamCarry.before(
-        decoded.subList(firstOfVideo - wanted, firstOfVideo),
-        video.get(0),
-        decoded.get(firstOfVideo));
+    return report(
+        SeamCarry.before(
+            decoded.subList(firstOfVideo - wanted, firstOfVideo),
+            video.get(0),
+            decoded.get(firstOfVideo)));
   }
 
   /**
@@ -287,7 +316,7 @@ public final class Prompting {
    * One window from the end of {@code a} to the start of {@code b}: a's tail held at the window's
    * start, b's head at its end. Returns only the new frames, {@link #connectFrames} of them.
    */
-  private List<RgbFrame> connectWindow(
+  List<RgbFrame> connectWindow(
       List<RgbFrame> a, List<RgbFrame> b, int wanted, TextToVideo.Request request, String caption) {
     Canvas canvas = new Canvas(a.get(0).width(), a.get(0).height());
     int ma = Math.max(0, Math.min(CONTEXT, (a.size() - 1) / 4));
@@ -312,14 +341,14 @@ public final class Prompting {
     List<RgbFrame> fresh = decoded.subList(from, slotOfB);
     int fade = Math.min(SeamCarry.FADE_FRAMES, fresh.size()); // each side's share is 0 at the other
     fresh = SeamCarry.after(fresh, a.get(a.size() - 1), decoded.get(from - 1), fade);
-    return SeamCarry.before(fresh, b.get(0), decoded.get(slotOfB), fade);
+    return report(SeamCarry.before(fresh, b.get(0), decoded.get(slotOfB), fade));
   }
 
   /**
    * A clip whose last frame flows into its first. The window is latent frame 0, groups 1 .. j and a
    * last group tied to group 1 during sampling ({@link Window#LOOP_ONTO}), so frames 4j + 1 .. 4j +
-   * 4 decode the same latents as frames 1 .. 4; the loop is frames {@link #LOOP_START} .. {@code
-   * LOOP_START + 4j - 1}, and playing it round, its last frame is followed by frame {@code
+   * 4 decode the same latents as frames 1 .. 4; the loop is frames {@link Loops#LOOP_START} ..
+   * {@code LOOP_START + 4j - 1}, and playing it round, its last frame is followed by frame {@code
    * LOOP_START} where the decoder drew the tied twin, frame {@code LOOP_START + 4j}: the step
    * across the seam is a step inside one latent group, not one across a group boundary (which the
    * decoder draws as a larger change). The last frames carry the difference between the first frame
@@ -327,48 +356,8 @@ public final class Prompting {
    * the nearest to the request.
    */
   public List<RgbFrame> loop(TextToVideo.Request request, String caption) {
-    int wanted = nativeFrames(request.seconds());
-    if (wanted > windowFrames()) {
-      return longLoop(request, caption, wanted);
-    }
-    Canvas canvas = canvas(request);
-    int j = Math.max(1, Math.round(wanted / 4f)); // groups in the loop
-    Window window = new Window(canvas, j + 2, List.of(), true, null, 1);
-    List<RgbFrame> decoded =
-        generator.sample(window, caption, request, new TextToVideo.Stopwatch());
-    List<RgbFrame> clip = decoded.subList(LOOP_START, LOOP_START + 4 * j);
-    int fade = Math.min(SeamCarry.FADE_FRAMES, clip.size() - 1); // the first frame stays as it is
-    return SeamCarry.before(clip, clip.get(0), decoded.get(LOOP_START + 4 * j), fade);
+    return Loops.make(this, request, caption);
   }
-
-  /** Seconds of the bridge that closes a loop longer than one window. */
-  static final double LOOP_BRIDGE_SECONDS = 4;
-
-  /**
-   * A loop longer than one window: a long video from the prompt ({@link #longVideo}), then a
-   * connection from its end back to its start ({@link #connectWindow}, {@link
-   * #LOOP_BRIDGE_SECONDS}), whose last frame leads into the first; {@code wanted} frames in all.
-   */
-  private List<RgbFrame> longLoop(TextToVideo.Request request, String caption, int wanted) {
-    int bridge = connectFrames(nativeFrames(LOOP_BRIDGE_SECONDS));
-    int body = wanted - bridge;
-    List<RgbFrame> out = new ArrayList<>(wanted);
-    double fps = generator.nativeFormat().fps();
-    longVideo(request.withSeconds(body / fps), caption, WINDOW_SECONDS, out::add);
-    int windows = (body + windowFrames() - 1) / windowFrames();
-    TextToVideo.Request last = request.withSeed(request.seed() + windows);
-    List<RgbFrame> back =
-        connectWindow(tail(out), out, nativeFrames(LOOP_BRIDGE_SECONDS), last, caption);
-    out.addAll(back);
-    return out;
-  }
-
-  /**
-   * Where a loop starts in its window's frames: inside group 1 (frames 1 .. 4), so that the seam's
-   * twin step, frame {@code LOOP_START + 4j - 1} to {@code LOOP_START + 4j}, stays inside the tied
-   * group.
-   */
-  static final int LOOP_START = 3;
 
   /**
    * SDEdit: {@code video} (native size and rate) encoded, noised to {@code strength} and denoised
@@ -381,7 +370,7 @@ public final class Prompting {
     Window window = new Window(canvas, source.frames(), List.of(), false, source, strength);
     List<RgbFrame> decoded =
         generator.sample(window, caption, request, new TextToVideo.Stopwatch());
-    return new ArrayList<>(decoded.subList(0, video.size()));
+    return report(new ArrayList<>(decoded.subList(0, video.size())));
   }
 
   /**
@@ -403,6 +392,7 @@ public final class Prompting {
                 new TextToVideo.Stopwatch())
             .subList(0, first);
     frames.forEach(out);
+    newFrames.accept(first);
     forwardWindows(frames, total - first, nativeFrames(windowSeconds), request, 1, caption, out);
   }
 }

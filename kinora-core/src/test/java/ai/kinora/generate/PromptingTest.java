@@ -73,12 +73,25 @@ class PromptingTest {
     List<RgbFrame> lastWindow = prompting.extendBackward(video, 8, request(8), CAPTION);
     assertSame(lastWindow, backward.subList(16, 80), 64); // the window next to the video is first
     assertEquals(80, prompting.connect(video, video, 10, request(10), CAPTION).size());
+    // progress: every window reports the frames it made, and they add up to the output
+    long[] reported = new long[1];
+    Prompting counted = prompting.reporting(n -> reported[0] += n);
+    assertEquals(80, counted.animate(image, Prompting.Fit.CROP, request(10), CAPTION).size());
+    assertEquals(80, reported[0]);
+    reported[0] = 0;
+    assertEquals(80, counted.connect(video, video, 10, request(10), CAPTION).size());
+    assertEquals(80, reported[0]);
+    reported[0] = 0;
+    assertEquals(80, counted.loop(request(10), CAPTION).size());
+    assertEquals(80, reported[0]);
+    reported[0] = 0;
+    assertEquals(80, counted.extendBackward(video, 10, request(10), CAPTION).size());
+    assertEquals(80, reported[0]);
     IllegalArgumentException sizes =
         assertThrows(
             IllegalArgumentException.class,
             () -> prompting.connect(video, clip(new Canvas(48, 32), 9), 1, request(1), CAPTION));
     assertTrue(sizes.getMessage().contains("32x32 and 48x32"), sizes.getMessage());
-    assertEquals(80, prompting.loop(request(10), CAPTION).size());
   }
 
   /**
