@@ -226,15 +226,7 @@ final class TrainCommand implements Runnable {
       VaeConfig model = VaeConfig.preset(preset);
       VaeTrainingConfig.Init start = null;
       if (latentChannels != null) {
-        model =
-            new VaeConfig(
-                latentChannels,
-                model.patchSize(),
-                model.channels(),
-                model.encoderBlocks(),
-                model.decoderBlocks(),
-                model.spatialOnlyLevels(),
-                model.groups());
+        model = model.withLatentChannels(latentChannels);
       }
       if (init != null) {
         if (spec.commandLine().getParseResult().hasMatchedOption("--preset")

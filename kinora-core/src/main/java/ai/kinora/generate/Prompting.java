@@ -63,12 +63,12 @@ public final class Prompting {
     return fresh;
   }
 
-  /** The native canvas for a request, and frames fitted to it. */
   /** The pipeline every window runs through. */
   TextToVideo generator() {
     return generator;
   }
 
+  /** The native canvas for a request, and frames fitted to it. */
   public Canvas canvas(TextToVideo.Request request) {
     return NativeSize.nearest(generator.nativeFormat().sizes(), request.size());
   }

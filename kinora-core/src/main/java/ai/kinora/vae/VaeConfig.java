@@ -109,6 +109,18 @@ public record VaeConfig(
     };
   }
 
+  /** The same shape with {@code channels} latent channels. */
+  public VaeConfig withLatentChannels(int channels) {
+    return new VaeConfig(
+        channels,
+        patchSize,
+        this.channels,
+        encoderBlocks,
+        decoderBlocks,
+        spatialOnlyLevels,
+        groups);
+  }
+
   /** Number of resolution levels. */
   public int levels() {
     return channels.size();
