@@ -45,8 +45,15 @@ final class ClipOptions {
 
   /** The requested duration, or {@code fallback} when --seconds was not given. */
   double secondsOr(double fallback) {
-    double s = seconds != null ? seconds : fallback;
-    if (!(s > 0 && s <= 60)) {
+    return checkedSeconds(seconds != null ? seconds : fallback);
+  }
+
+  /** Longest video any command makes, in seconds. */
+  static final double MAX_SECONDS = 60;
+
+  /** {@code s}, refused unless it is more than 0 and at most {@link #MAX_SECONDS}. */
+  static double checkedSeconds(double s) {
+    if (!(s > 0 && s <= MAX_SECONDS)) {
       throw new IllegalArgumentException("--seconds must be more than 0 and at most 60, got " + s);
     }
     return s;

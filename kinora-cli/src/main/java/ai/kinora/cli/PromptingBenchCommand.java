@@ -85,9 +85,7 @@ final class PromptingBenchCommand implements Callable<Integer> {
             "unknown mode \"" + m + "\" for --only; choose from " + String.join(", ", MODES));
       }
     }
-    if (!(seconds > 0 && seconds <= 60)) {
-      throw new IllegalArgumentException("--seconds must be more than 0 and at most 60");
-    }
+    ClipOptions.checkedSeconds(seconds);
     if (!(strength >= 0 && strength <= 1)) {
       throw new IllegalArgumentException("--strength must be in [0, 1], got " + strength);
     }

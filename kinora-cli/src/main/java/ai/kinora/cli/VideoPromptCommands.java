@@ -172,9 +172,7 @@ final class VideoPromptCommands {
     @Override
     public Integer call() throws Exception {
       target.checked();
-      if (!(seconds > 0 && seconds <= 60)) {
-        throw new IllegalArgumentException("--seconds must be more than 0 and at most 60");
-      }
+      ClipOptions.checkedSeconds(seconds);
       Video in = read(video, backward ? 5 : 1, backward ? "to extend backwards" : "to extend");
       PromptEnhancer.Enhanced enhanced =
           ModelSession.enhance(prompt, seconds, generation, spec.commandLine().getErr());
@@ -238,9 +236,7 @@ final class VideoPromptCommands {
     @Override
     public Integer call() throws Exception {
       target.checked();
-      if (!(seconds > 0 && seconds <= 60)) {
-        throw new IllegalArgumentException("--seconds must be more than 0 and at most 60");
-      }
+      ClipOptions.checkedSeconds(seconds);
       Video a = read(first, 1, "to connect from");
       Video b = read(second, 5, "to connect to");
       PromptEnhancer.Enhanced enhanced =
@@ -311,9 +307,7 @@ final class VideoPromptCommands {
     @Override
     public Integer call() throws Exception {
       target.checked();
-      if (!(seconds > 0 && seconds <= 60)) {
-        throw new IllegalArgumentException("--seconds must be more than 0 and at most 60");
-      }
+      ClipOptions.checkedSeconds(seconds);
       Video in = from == null ? null : read(from, 5, "to loop");
       PromptEnhancer.Enhanced enhanced =
           ModelSession.enhance(prompt, seconds, generation, spec.commandLine().getErr());

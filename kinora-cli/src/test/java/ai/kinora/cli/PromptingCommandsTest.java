@@ -172,6 +172,10 @@ class PromptingCommandsTest {
             "loop", "a yellow star spins", "--seconds", "2", "-o", loop.toString(), "--steps", "1");
     assertEquals(0, l.exitCode(), l.err());
     assertEquals(16, video(loop).frameCount());
+    CliRun tooLong =
+        tiny.run("loop", "a yellow star spins", "--seconds", "61", "-o", loop.toString());
+    assertEquals(1, tooLong.exitCode());
+    assertTrue(tooLong.err().contains("at most 60, got 61"), tooLong.err());
     Path from = dir.resolve("from.mp4");
     CliRun lf =
         tiny.run(
