@@ -70,9 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path output = target.checked();
-    if (variations < 1 || variations > 64) {
-      throw new IllegalArgumentException("--n must be 1..64, got " + variations);
-    }
+    Outputs.checkedVariations(variations);
     Canvas size = clip.canvas();
     double fps = clip.fps();
     double seconds =

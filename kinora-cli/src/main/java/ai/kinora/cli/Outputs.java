@@ -24,6 +24,14 @@ final class Outputs {
     throw new IllegalArgumentException(output + ": choose " + kind);
   }
 
+  /** {@code n} variations, refused unless 1 to 64 (each its own numbered file). */
+  static int checkedVariations(int n) {
+    if (n < 1 || n > 64) {
+      throw new IllegalArgumentException("--n must be 1..64, got " + n);
+    }
+    return n;
+  }
+
   /** out.mp4 and 3 → out-3.mp4. */
   static Path numbered(Path output, int n) {
     String name = output.getFileName().toString();

@@ -96,9 +96,7 @@ final class StillCommands {
     @Override
     public Integer call() throws Exception {
       Outputs.requireImage(output);
-      if (variations < 1 || variations > 64) {
-        throw new IllegalArgumentException("--n must be 1..64, got " + variations);
-      }
+      Outputs.checkedVariations(variations);
       Canvas canvas = Canvas.parse(size);
       if (canvas.width() > MAX_IMAGE_SIDE || canvas.height() > MAX_IMAGE_SIDE) {
         throw new IllegalArgumentException(
@@ -212,7 +210,7 @@ final class StillCommands {
             VideoPromptCommands.withProgress(
                 session,
                 "animate",
-                VideoPromptCommands.nativeFrames(session, seconds),
+                session.prompting.nativeFrames(seconds),
                 p -> p.animate(first, how, request, enhanced.caption()));
         List<RgbFrame> frames =
             TextToVideo.resample(natives, session.generator.nativeFormat().fps(), request);

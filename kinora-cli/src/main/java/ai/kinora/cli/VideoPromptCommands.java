@@ -31,7 +31,6 @@ final class VideoPromptCommands {
 
   private VideoPromptCommands() {}
 
-  /** What every video-prompting command shares: input handling and the request. */
   /**
    * {@code work} on the session's prompting modes, with progress in native frames ({@code total} of
    * them) when it spans more than one window; a window is a few seconds, so shorter work shows
@@ -39,8 +38,7 @@ final class VideoPromptCommands {
    */
   static <T> T withProgress(
       ModelSession session, String task, long total, Function<Prompting, T> work) {
-    double nativeFps = session.generator.nativeFormat().fps();
-    if (total <= Math.round(Prompting.WINDOW_SECONDS * nativeFps)) {
+    if (total <= session.prompting.windowFrames()) {
       return work.apply(session.prompting);
     }
     try (Progress progress = Progress.start(task, total, "frames")) {
@@ -48,11 +46,7 @@ final class VideoPromptCommands {
     }
   }
 
-  /** Native frames of {@code seconds} of new video. */
-  static long nativeFrames(ModelSession session, double seconds) {
-    return Math.max(1, Math.round(seconds * session.generator.nativeFormat().fps()));
-  }
-
+  /** What every video-prompting command shares: input handling and the request. */
   abstract static class Base implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -183,12 +177,12 @@ final class VideoPromptCommands {
             withProgress(
                 session,
                 "extend",
-                nativeFrames(session, seconds),
+                session.prompting.nativeFrames(seconds),
                 p ->
                     backward
                         ? p.extendBackward(natives, seconds, r, enhanced.caption())
                         : p.extendForward(natives, seconds, r, enhanced.caption()));
-        List<RgbFrame> fresh = fromNative(session, added, request(prompt, in, seconds));
+        List<RgbFrame> fresh = fromNative(session, added, r);
         List<RgbFrame> out = new ArrayList<>();
         if (backward) {
           out.addAll(fresh);
@@ -249,7 +243,7 @@ final class VideoPromptCommands {
             withProgress(
                 session,
                 "connect",
-                nativeFrames(session, seconds),
+                session.prompting.nativeFrames(seconds),
                 p -> p.connect(from, to, seconds, r, enhanced.caption()));
         List<RgbFrame> out = new ArrayList<>(a.frames());
         out.addAll(fromNative(session, middle, r));
@@ -328,7 +322,7 @@ final class VideoPromptCommands {
               withProgress(
                   session,
                   "loop",
-                  nativeFrames(session, seconds),
+                  session.prompting.nativeFrames(seconds),
                   p -> p.loop(r, enhanced.caption()));
           done(fromNative(session, natives, r), fps, "a loop");
         } else {
@@ -338,7 +332,7 @@ final class VideoPromptCommands {
               withProgress(
                   session,
                   "loop",
-                  nativeFrames(session, seconds),
+                  session.prompting.nativeFrames(seconds),
                   p -> p.connect(natives, natives, seconds, r, enhanced.caption()));
           List<RgbFrame> out = new ArrayList<>(in.frames());
           out.addAll(fromNative(session, bridge, r));

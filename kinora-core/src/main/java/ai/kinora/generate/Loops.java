@@ -35,16 +35,13 @@ final class Loops {
    */
   private static List<RgbFrame> longLoop(
       Prompting p, TextToVideo.Request request, String caption, int wanted) {
-    int bridge = Prompting.connectFrames(p.nativeFrames(LOOP_BRIDGE_SECONDS));
-    int body = wanted - bridge;
+    int bridgeWanted = p.nativeFrames(LOOP_BRIDGE_SECONDS);
+    int body = wanted - Prompting.connectFrames(bridgeWanted);
     List<RgbFrame> out = new ArrayList<>(wanted);
     double fps = p.generator().nativeFormat().fps();
     p.longVideo(request.withSeconds(body / fps), caption, Prompting.WINDOW_SECONDS, out::add);
-    int windows = (body + p.windowFrames() - 1) / p.windowFrames();
-    TextToVideo.Request last = request.withSeed(request.seed() + windows);
-    List<RgbFrame> back =
-        p.connectWindow(
-            Prompting.tail(out), out, p.nativeFrames(LOOP_BRIDGE_SECONDS), last, caption);
+    TextToVideo.Request last = request.withSeed(request.seed() + p.windowsFor(body));
+    List<RgbFrame> back = p.connectWindow(Prompting.tail(out), out, bridgeWanted, last, caption);
     out.addAll(back);
     return out;
   }

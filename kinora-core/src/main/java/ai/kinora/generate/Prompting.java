@@ -102,7 +102,7 @@ public final class Prompting {
   }
 
   /** Native frames for {@code seconds} of new video (at least one). */
-  int nativeFrames(double seconds) {
+  public int nativeFrames(double seconds) {
     return (int) Math.max(1, Math.round(seconds * generator.nativeFormat().fps()));
   }
 
@@ -142,8 +142,13 @@ public final class Prompting {
   }
 
   /** Native frames of one window's new stretch ({@link #WINDOW_SECONDS}). */
-  int windowFrames() {
+  public int windowFrames() {
     return nativeFrames(WINDOW_SECONDS);
+  }
+
+  /** Windows that {@code frames} new frames take, one window's worth at most in each. */
+  int windowsFor(int frames) {
+    return (frames + windowFrames() - 1) / windowFrames();
   }
 
   /**
@@ -175,6 +180,11 @@ public final class Prompting {
   /** The last 1 + 4 x {@value #CONTEXT} frames of {@code video} (all of a shorter one). */
   static List<RgbFrame> tail(List<RgbFrame> video) {
     return video.subList(Math.max(0, video.size() - (1 + 4 * CONTEXT)), video.size());
+  }
+
+  /** The first 1 + 4 x {@value #CONTEXT} frames of {@code video} (all of a shorter one). */
+  private static List<RgbFrame> head(List<RgbFrame> video) {
+    return video.subList(0, Math.min(video.size(), 1 + 4 * CONTEXT));
   }
 
   /**
@@ -224,7 +234,7 @@ public final class Prompting {
     requireFrames(video, 5, "to extend backwards");
     int wanted = nativeFrames(seconds);
     List<RgbFrame> added = new ArrayList<>(wanted);
-    List<RgbFrame> context = video.subList(0, Math.min(video.size(), 1 + 4 * CONTEXT));
+    List<RgbFrame> context = head(video);
     for (int w = 0; added.size() < wanted; w++) {
       int part = Math.min(windowFrames(), wanted - added.size());
       TextToVideo.Request r = request.withSeed(request.seed() + w);
@@ -232,7 +242,7 @@ public final class Prompting {
       added.addAll(0, more);
       List<RgbFrame> joined = new ArrayList<>(more);
       joined.addAll(context);
-      context = joined.subList(0, Math.min(joined.size(), 1 + 4 * CONTEXT));
+      context = head(joined);
     }
     return added;
   }
@@ -296,8 +306,7 @@ public final class Prompting {
     forwardWindows(a, lead, windowFrames(), request, 0, caption, out::add);
     List<RgbFrame> led = new ArrayList<>(tail(a));
     led.addAll(out);
-    int windows = (lead + windowFrames() - 1) / windowFrames();
-    TextToVideo.Request last = request.withSeed(request.seed() + windows);
+    TextToVideo.Request last = request.withSeed(request.seed() + windowsFor(lead));
     out.addAll(connectWindow(tail(led), b, windowFrames(), last, caption));
     return out;
   }

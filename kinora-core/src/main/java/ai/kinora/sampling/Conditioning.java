@@ -48,11 +48,6 @@ public sealed interface Conditioning {
         throw new IllegalArgumentException("a loop is tied onto a latent frame >= 0, got " + onto);
       }
     }
-
-    /** Tied onto the first latent frame. */
-    public Loop() {
-      this(0);
-    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package ai.kinora.train;
 
+import ai.kinora.eval.Fidelity;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.vae.VaeConfig;
 import java.util.List;
@@ -26,14 +27,10 @@ public final class GroupPositions {
           "a reconstruction of " + decoded.size() + " frames for " + input.size());
     }
     for (int i = 0; i < input.size(); i++) {
-      byte[] x = input.get(i).rgb();
-      byte[] y = decoded.get(i).rgb();
+      int count = input.get(i).rgb().length;
       int position = position(i);
-      for (int k = 0; k < x.length; k++) {
-        double d = (x[k] & 255) - (y[k] & 255);
-        squaredError[position] += d * d;
-      }
-      values[position] += x.length;
+      squaredError[position] += Fidelity.mse(input.get(i), decoded.get(i)) * count;
+      values[position] += count;
       if (i > 0) {
         int across = position == 1 ? 1 : 0; // frame i opens a group: the step from i - 1 crosses
         decodedSteps[across] += decoded.get(i).meanAbsoluteError(decoded.get(i - 1));
@@ -56,7 +53,7 @@ public final class GroupPositions {
   /** PSNR (dB, pooled over every added clip) of the frames at {@code position} (0 to 4). */
   public double psnr(int position) {
     double mse = squaredError[position] / Math.max(1, values[position]);
-    return mse == 0 ? 100 : 10 * Math.log10(255.0 * 255.0 / mse);
+    return mse == 0 ? 100 : Fidelity.psnrOf(mse); // identical: 100 dB, as VaeEvaluation reports
   }
 
   /** Mean decoded frame step (levels per channel value) inside a group, or across a boundary. */

@@ -59,11 +59,16 @@ public final class TinyModel implements AutoCloseable {
    * depend on every input (a fresh model predicts exactly zero).
    */
   public TinyModel randomize(double std) {
+    randomize(params, std);
+    return this;
+  }
+
+  /** Every trainable tensor of {@code params} redrawn from N(0, std). */
+  public static void randomize(Parameters params, double std) {
     for (String name : params.trainableNames()) {
       NDArray p = params.get(name);
       new Init.Normal(std).fill(p);
     }
-    return this;
   }
 
   @Override

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.kinora.dit.TinyModel;
 import ai.kinora.media.RgbFrame;
-import ai.kinora.nn.Init;
 import ai.kinora.world.Canvas;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +62,7 @@ class PromptingBenchTest {
   void aNegativePromptReachesTheCases() {
     // A fresh model's text paths start at zero, so the prompts would not matter: randomise it.
     try (TinyPipeline random = new TinyPipeline(6)) {
-      for (String name : random.model.parameters().trainableNames()) {
-        new Init.Normal(0.2).fill(random.model.parameters().get(name));
-      }
+      TinyModel.randomize(random.model.parameters(), 0.2);
       Canvas size = new Canvas(32, 32);
       List<RgbFrame> plain = new PromptingBench(random.generator, size, 2, 2, 0).loop().frames();
       List<RgbFrame> guided =

@@ -64,14 +64,16 @@ class PromptingTest {
     // 10 s = 80 native frames: one window of 64 new frames, then one of 16
     List<RgbFrame> animated = prompting.animate(image, Prompting.Fit.CROP, request(10), CAPTION);
     assertEquals(80, animated.size());
-    assertSame(prompting.animate(image, Prompting.Fit.CROP, request(8), CAPTION), animated, 64);
+    assertSameFrames(
+        prompting.animate(image, Prompting.Fit.CROP, request(8), CAPTION), animated, 64);
     List<RgbFrame> forward = prompting.extendForward(video, 10, request(10), CAPTION);
     assertEquals(80, forward.size());
-    assertSame(prompting.extendForward(video, 8, request(8), CAPTION), forward, 64);
+    assertSameFrames(prompting.extendForward(video, 8, request(8), CAPTION), forward, 64);
     List<RgbFrame> backward = prompting.extendBackward(video, 10, request(10), CAPTION);
     assertEquals(80, backward.size());
     List<RgbFrame> lastWindow = prompting.extendBackward(video, 8, request(8), CAPTION);
-    assertSame(lastWindow, backward.subList(16, 80), 64); // the window next to the video is first
+    assertSameFrames(
+        lastWindow, backward.subList(16, 80), 64); // the window next to the video is first
     assertEquals(80, prompting.connect(video, video, 10, request(10), CAPTION).size());
     // progress: every window reports the frames it made, and they add up to the output
     long[] reported = new long[1];
@@ -97,7 +99,7 @@ class PromptingTest {
   /**
    * The first {@code n} frames of {@code expected} and {@code actual} are pixel for pixel equal.
    */
-  static void assertSame(List<RgbFrame> expected, List<RgbFrame> actual, int n) {
+  static void assertSameFrames(List<RgbFrame> expected, List<RgbFrame> actual, int n) {
     for (int i = 0; i < n; i++) {
       assertTrue(expected.get(i).samePixels(actual.get(i)), "frame " + i);
     }

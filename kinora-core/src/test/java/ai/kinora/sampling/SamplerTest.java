@@ -187,17 +187,17 @@ class SamplerTest {
     try (TinyModel model = new TinyModel(3).randomize(0.2);
         Step step = Step.open(model.params)) {
       NDManager sm = step.manager();
-      NDArray out = sample(model, sm, new Conditioning.Loop(), 2.0, 5);
+      NDArray out = sample(model, sm, new Conditioning.Loop(0), 2.0, 5);
       assertArrayEquals(out.get(":, :, 0").toFloatArray(), out.get(":, :, 3").toFloatArray());
       NDArray image = Noise.gaussian(sm, new Shape(1, 4, 1, 8, 8), 4);
       Conditioning animatedLoop =
           new Conditioning.All(
-              List.of(new Conditioning.Frames(image, List.of(0)), new Conditioning.Loop()));
+              List.of(new Conditioning.Frames(image, List.of(0)), new Conditioning.Loop(0)));
       NDArray looped = sample(model, sm, animatedLoop, 2.0, 5);
       assertArrayEquals(image.get("0, :, 0").toFloatArray(), looped.get("1, :, 3").toFloatArray());
       Conditioning contradictory =
           new Conditioning.All(
-              List.of(new Conditioning.Frames(image, List.of(3)), new Conditioning.Loop()));
+              List.of(new Conditioning.Frames(image, List.of(3)), new Conditioning.Loop(0)));
       assertThrows(IllegalArgumentException.class, () -> sample(model, sm, contradictory, 1, 5));
       NDArray ontoOne = sample(model, sm, new Conditioning.Loop(1), 2.0, 5);
       assertArrayEquals(
