@@ -81,7 +81,9 @@ public final class DiffusionTransformer implements VelocityModel {
         config.timePositions()
             ? new Linear(ns.child("time_position"), TIME_FEATURES, d, true)
             : null;
-    initialize();
+    if (!ns.parameters().placeholders()) {
+      initialize();
+    }
   }
 
   /** DiT's initialisation, each choice with its reason. */

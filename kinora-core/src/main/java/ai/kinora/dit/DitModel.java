@@ -84,23 +84,32 @@ public final class DitModel implements AutoCloseable {
       SmallTextEncoder.Config textConfig,
       Tokenizer tokenizer,
       Native nativeFormat) {
-    if (config.textWidth() != textConfig.width()
-        || config.maxTextLength() < textConfig.maxLength()) {
-      throw new IllegalArgumentException(
-          "the DiT expects text tokens of width "
-              + config.textWidth()
-              + " (at most "
-              + config.maxTextLength()
-              + "), the text encoder makes width "
-              + textConfig.width()
-              + " (at most "
-              + textConfig.maxLength()
-              + ")");
-    }
+    this(new Parameters(parent, DataType.FLOAT32), config, textConfig, tokenizer, nativeFormat);
+  }
+
+  private DitModel(
+      Parameters parameters,
+      DitConfig config,
+      SmallTextEncoder.Config textConfig,
+      Tokenizer tokenizer,
+      Native nativeFormat) {
     this.tokenizer = tokenizer;
     this.nativeFormat = nativeFormat;
-    this.parameters = new Parameters(parent, DataType.FLOAT32);
+    this.parameters = parameters;
     try {
+      if (config.textWidth() != textConfig.width()
+          || config.maxTextLength() < textConfig.maxLength()) {
+        throw new IllegalArgumentException(
+            "the DiT expects text tokens of width "
+                + config.textWidth()
+                + " (at most "
+                + config.maxTextLength()
+                + "), the text encoder makes width "
+                + textConfig.width()
+                + " (at most "
+                + textConfig.maxLength()
+                + ")");
+      }
       this.text = new SmallTextEncoder(parameters.root().child("text"), textConfig, tokenizer);
       this.dit = new DiffusionTransformer(parameters.root().child("dit"), config);
     } catch (RuntimeException e) {
@@ -139,7 +148,13 @@ public final class DitModel implements AutoCloseable {
     }
     DitModel model;
     try {
-      model = new DitModel(parent, config, textConfig, tokenizer, nativeFormat);
+      model =
+          new DitModel(
+              Parameters.forLoading(parent, DataType.FLOAT32),
+              config,
+              textConfig,
+              tokenizer,
+              nativeFormat);
     } catch (IllegalArgumentException e) {
       throw new CheckpointException(configFile + ": " + e.getMessage(), e);
     }

@@ -36,6 +36,7 @@ public final class Parameters implements AutoCloseable {
 
   private final NDManager manager;
   private final DataType dataType;
+  private final boolean placeholders;
   private final SequencedMap<String, NDArray> tensors = new LinkedHashMap<>();
   private final Set<String> trainable = new LinkedHashSet<>();
   private Step openStep;
@@ -45,6 +46,19 @@ public final class Parameters implements AutoCloseable {
    * dataType} (fp32 for training on CPU, see docs/nn-notes.md; fp64 for gradient checks).
    */
   public Parameters(NDManager parent, DataType dataType) {
+    this(parent, dataType, false);
+  }
+
+  /**
+   * A store for a model that is about to be loaded whole from a file: its tensors are allocated but
+   * not drawn from their initialisers (random draws for millions of weights are a noticeable part
+   * of a generation's start-up), and {@link #load} then requires every one of them.
+   */
+  public static Parameters forLoading(NDManager parent, DataType dataType) {
+    return new Parameters(parent, dataType, true);
+  }
+
+  private Parameters(NDManager parent, DataType dataType, boolean placeholders) {
     if (dataType != DataType.FLOAT32
         && dataType != DataType.FLOAT16
         && dataType != DataType.FLOAT64) {
@@ -54,6 +68,15 @@ public final class Parameters implements AutoCloseable {
     }
     this.manager = parent.newSubManager();
     this.dataType = dataType;
+    this.placeholders = placeholders;
+  }
+
+  /**
+   * Whether this store was made {@link #forLoading}: its tensors have no values until it loads, so
+   * a layer need not re-initialise them.
+   */
+  public boolean placeholders() {
+    return placeholders;
   }
 
   /** The root of the naming hierarchy; layers take a {@link Namespace} below it. */
@@ -72,7 +95,7 @@ public final class Parameters implements AutoCloseable {
 
   /** Registers a trainable parameter of the store's dtype, drawn from {@code init}. */
   public NDArray create(String name, Shape shape, Init init) {
-    NDArray array = register(name, init.create(manager, shape, dataType));
+    NDArray array = register(name, allocate(shape, dataType, init));
     array.setRequiresGradient(true);
     trainable.add(name);
     return array;
@@ -80,7 +103,11 @@ public final class Parameters implements AutoCloseable {
 
   /** Registers non-trainable state (optimizer moments, EMA weights, counters). */
   public NDArray createState(String name, Shape shape, DataType type, Init init) {
-    return register(name, init.create(manager, shape, type));
+    return register(name, allocate(shape, type, init));
+  }
+
+  private NDArray allocate(Shape shape, DataType type, Init init) {
+    return placeholders ? manager.create(shape, type) : init.create(manager, shape, type);
   }
 
   private NDArray register(String name, NDArray array) {
@@ -199,7 +226,8 @@ public final class Parameters implements AutoCloseable {
   /**
    * As {@link #load(Path, Predicate)}, and registered tensors that the file lacks are an error
    * unless {@code keepIfMissing} accepts them; those keep their current values (a layer added to a
-   * trained model, initialised so that it changes nothing).
+   * trained model, initialised so that it changes nothing). A store made {@link #forLoading} keeps
+   * nothing: its tensors have no values yet.
    */
   public void load(Path file, Predicate<String> ignoreUnexpected, Predicate<String> keepIfMissing)
       throws IOException {
@@ -213,7 +241,7 @@ public final class Parameters implements AutoCloseable {
           (name, array) -> {
             SafeTensors.Entry entry = header.entries().get(name);
             if (entry == null) {
-              if (!keepIfMissing.test(name)) {
+              if (placeholders || !keepIfMissing.test(name)) {
                 problems.add("missing tensor \"" + name + "\"");
               }
             } else if (!entry.shape().equals(array.getShape())) {
@@ -248,8 +276,7 @@ public final class Parameters implements AutoCloseable {
         if (entry == null) {
           continue; // kept, as keepIfMissing allowed
         }
-        e.getValue()
-            .set(SafeTensors.readAs(channel, header, entry, e.getValue().getDataType(), file));
+        SafeTensors.readInto(channel, header, entry, e.getValue(), file);
       }
     } catch (NoSuchFileException e) {
       throw new CheckpointException(file + ": no such file", e);

@@ -38,8 +38,8 @@ public final class ResBlock3d implements CausalLayer {
   /** (B, in, T, H, W) to (B, out, T, H, W). */
   @Override
   public NDArray forward(NDArray x) {
-    NDArray h = conv1.forward(Activations.silu(norm1.forward(x))); // (B, out, T, H, W)
-    h = conv2.forward(Activations.silu(norm2.forward(h))); // (B, out, T, H, W)
+    NDArray h = conv1.forward(norm1.forwardSilu(x)); // (B, out, T, H, W)
+    h = conv2.forward(norm2.forwardSilu(h)); // (B, out, T, H, W)
     NDArray shortcut = skip == null ? x : skip.forward(x); // (B, out, T, H, W)
     return shortcut.add(h);
   }
@@ -47,8 +47,8 @@ public final class ResBlock3d implements CausalLayer {
   /** One chunk of a clip (see {@link CausalCache}); the norms and the skip are per frame. */
   @Override
   public NDArray forward(NDArray x, CausalCache cache) {
-    NDArray h = conv1.forward(Activations.silu(norm1.forward(x)), cache); // (B, out, T, H, W)
-    h = conv2.forward(Activations.silu(norm2.forward(h)), cache); // (B, out, T, H, W)
+    NDArray h = conv1.forward(norm1.forwardSilu(x), cache); // (B, out, T, H, W)
+    h = conv2.forward(norm2.forwardSilu(h), cache); // (B, out, T, H, W)
     NDArray shortcut = skip == null ? x : skip.forward(x); // (B, out, T, H, W)
     return shortcut.add(h);
   }

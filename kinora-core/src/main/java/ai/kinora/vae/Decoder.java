@@ -1,7 +1,6 @@
 package ai.kinora.vae;
 
 import ai.djl.ndarray.NDArray;
-import ai.kinora.nn.Activations;
 import ai.kinora.nn.CausalCache;
 import ai.kinora.nn.CausalConv3d;
 import ai.kinora.nn.CausalLayer;
@@ -85,7 +84,7 @@ final class Decoder {
         h = CausalLayer.apply(block, h, cache); // (B, C_level, T_level, H_level, W_level)
       }
     }
-    h = Activations.silu(normOut.forward(h)); // (B, C0, T, H/p, W/p)
+    h = normOut.forwardSilu(h); // (B, C0, T, H/p, W/p)
     h = CausalLayer.apply(convOut, h, cache); // (B, 3p^2, T, H/p, W/p)
     return PixelShuffle.depthToSpace(h, config.patchSize()); // (B, 3, T, H, W)
   }

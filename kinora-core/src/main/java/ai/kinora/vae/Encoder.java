@@ -1,7 +1,6 @@
 package ai.kinora.vae;
 
 import ai.djl.ndarray.NDArray;
-import ai.kinora.nn.Activations;
 import ai.kinora.nn.CausalCache;
 import ai.kinora.nn.CausalConv3d;
 import ai.kinora.nn.CausalLayer;
@@ -89,7 +88,7 @@ final class Encoder {
         h = CausalLayer.apply(downs.get(level), h, cache); // (B, C_level, T', H_level/2, W_level/2)
       }
     }
-    h = Activations.silu(normOut.forward(h)); // (B, C_last, T', H/8, W/8)
+    h = normOut.forwardSilu(h); // (B, C_last, T', H/8, W/8)
     return CausalLayer.apply(convOut, h, cache); // (B, 2L, T', H/8, W/8)
   }
 }

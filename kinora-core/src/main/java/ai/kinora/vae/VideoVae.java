@@ -57,8 +57,12 @@ public final class VideoVae implements AutoCloseable {
    * reproducible draw); the latent normalisation starts as the identity (shift 0, scale 1).
    */
   public VideoVae(NDManager parent, VaeConfig config) {
+    this(new Parameters(parent, DataType.FLOAT32), config);
+  }
+
+  private VideoVae(Parameters parameters, VaeConfig config) {
     this.config = config;
-    this.parameters = new Parameters(parent, DataType.FLOAT32);
+    this.parameters = parameters;
     try {
       this.encoder = new Encoder(parameters.root().child("encoder"), config);
       this.decoder = new Decoder(parameters.root().child("decoder"), config);
@@ -81,7 +85,7 @@ public final class VideoVae implements AutoCloseable {
       throw new CheckpointException(dir + ": no such VAE folder");
     }
     VaeConfig config = VaeConfigJson.read(dir.resolve(CONFIG_FILE));
-    VideoVae vae = new VideoVae(parent, config);
+    VideoVae vae = new VideoVae(Parameters.forLoading(parent, DataType.FLOAT32), config);
     try {
       vae.parameters.load(dir.resolve(WEIGHTS_FILE));
       return vae;

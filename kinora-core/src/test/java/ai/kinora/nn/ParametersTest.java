@@ -44,7 +44,10 @@ class ParametersTest {
 
   /** A small decoder-like store: one conv, one norm, one fp16 tensor and an int64 counter. */
   Parameters model(DataType type) {
-    Parameters p = new Parameters(base, type);
+    return model(new Parameters(base, type));
+  }
+
+  static Parameters model(Parameters p) {
     Namespace decoder = p.root().child("decoder");
     new CausalConv3d(decoder.child("conv_out"), CausalConv3d.Config.cube(4, 8, 3));
     new GroupNorm(decoder.child("norm"), 2, 4, 1e-6);
@@ -108,6 +111,33 @@ class ParametersTest {
         NDArray mine = p.get(array.getName());
         assertEquals(mine.getShape(), array.getShape(), array.getName());
         assertArrayEquals(mine.toByteArray(), array.toByteArray(), array.getName());
+      }
+    }
+  }
+
+  @Test
+  void aStoreForLoadingLoadsEveryTensorAndKeepsNoneMissing() throws IOException {
+    Path file = dir.resolve("model.safetensors");
+    Path partial = dir.resolve("partial.safetensors");
+    try (Parameters saved = model(DataType.FLOAT32)) {
+      saved.save(file);
+      saved.save(partial, name -> !name.equals("decoder.norm.bias"));
+      try (Parameters loaded = model(Parameters.forLoading(base, DataType.FLOAT32))) {
+        assertTrue(loaded.placeholders());
+        loaded.load(file);
+        for (String name : saved.names()) {
+          assertArrayEquals(
+              saved.get(name).toByteArray(), loaded.get(name).toByteArray(), "bytes of " + name);
+        }
+        assertEquals(saved.trainableNames(), loaded.trainableNames());
+        assertTrue(loaded.get("decoder.conv_out.weight").hasGradient(), "still trainable");
+      }
+      try (Parameters loaded = model(Parameters.forLoading(base, DataType.FLOAT32))) {
+        // A tensor with no value cannot be kept, whatever the caller allows.
+        CheckpointException e =
+            assertThrows(
+                CheckpointException.class, () -> loaded.load(partial, n -> false, n -> true));
+        assertTrue(message(e).contains("missing tensor \"decoder.norm.bias\""), message(e));
       }
     }
   }
