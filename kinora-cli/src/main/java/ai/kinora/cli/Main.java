@@ -1,6 +1,7 @@
 package ai.kinora.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,22 +11,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Kinora: text-to-video on the JVM.%n",
-    subcommands = {
-      GenerateCommand.class,
-      StillCommands.Image.class,
-      StillCommands.Animate.class,
-      VideoPromptCommands.Extend.class,
-      VideoPromptCommands.Connect.class,
-      VideoPromptCommands.Loop.class,
-      VideoPromptCommands.Edit.class,
-      StoryboardCommand.class,
-      WorldCommand.class,
-      ScoreCommand.class,
-      BenchCommand.class,
-      TrainCommand.class,
-      VaeCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  ./kinora generate \"a small red circle moves to the right on a gray background\" -o out.mp4",
@@ -53,13 +38,55 @@ public final class Main implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** The subcommands, in the order help lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          GenerateCommand.class,
+          StillCommands.Image.class,
+          StillCommands.Animate.class,
+          VideoPromptCommands.Extend.class,
+          VideoPromptCommands.Connect.class,
+          VideoPromptCommands.Loop.class,
+          VideoPromptCommands.Edit.class,
+          StoryboardCommand.class,
+          WorldCommand.class,
+          ScoreCommand.class,
+          BenchCommand.class,
+          TrainCommand.class,
+          VaeCommand.class,
+          CommandLine.HelpCommand.class);
+
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
-  /** The configured command line, also used by tests. */
+  /** The command line with every subcommand, also used by tests. */
   static CommandLine commandLine() {
+    return configured(COMMANDS);
+  }
+
+  /**
+   * The command line for {@code args}: with only the subcommand they start with, when that is one
+   * (other than help), else with all. picocli builds a model of every subcommand it is given, by
+   * reflection, and all of them cost about 0.1 s of each start, a part of every generation's time.
+   */
+  static CommandLine commandLine(String[] args) {
+    if (args.length > 0) {
+      for (Class<?> command : COMMANDS) {
+        if (command != CommandLine.HelpCommand.class
+            && command.getAnnotation(Command.class).name().equals(args[0])) {
+          return configured(List.of(command));
+        }
+      }
+    }
+    return commandLine();
+  }
+
+  private static CommandLine configured(List<Class<?>> commands) {
     CommandLine cli = new CommandLine(new Main());
+    for (Class<?> command : commands) {
+      cli.addSubcommand(command);
+    }
     cli.setUsageHelpWidth(110);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

@@ -30,6 +30,21 @@ class KinoraCommandTest {
   }
 
   @Test
+  void aCommandIsBuiltAloneAndHelpsAsWithAllTheOthers() {
+    picocli.CommandLine alone = Main.commandLine(new String[] {"generate", "a prompt"});
+    assertEquals(List.of("generate"), List.copyOf(alone.getSubcommands().keySet()));
+    picocli.CommandLine all = Main.commandLine();
+    assertEquals(14, all.getSubcommands().size());
+    for (String[] args :
+        List.of(new String[] {}, new String[] {"help", "generate"}, new String[] {"bogus"})) {
+      assertEquals(all.getSubcommands().keySet(), Main.commandLine(args).getSubcommands().keySet());
+    }
+    assertEquals(
+        all.getSubcommands().get("generate").getUsageMessage(),
+        alone.getSubcommands().get("generate").getUsageMessage());
+  }
+
+  @Test
   void worldWritesTheClipOfAPromptWithTheRequestedSizeRateAndLength() {
     Path clip = dir.resolve("c.mp4");
     CliRun r =
