@@ -32,7 +32,7 @@ public final class Ema {
     for (String name : names) {
       NDArray p = parameters.get(name);
       NDArray e = parameters.createState("ema." + name, p.getShape(), p.getDataType(), Init.ZEROS);
-      e.set(p.toByteBuffer());
+      InPlace.copy(p, e);
     }
   }
 
@@ -74,7 +74,7 @@ public final class Ema {
   /** Overwrites the live parameters with the average (e.g. before a final evaluation). */
   public void copyToParameters() {
     for (String name : names) {
-      parameters.get(name).set(get(name).toByteBuffer());
+      InPlace.copy(get(name), parameters.get(name));
     }
   }
 

@@ -68,7 +68,7 @@ public sealed interface Init {
   /** Overwrites {@code target} in place (for re-initialising a layer, e.g. zero-init). */
   default void fill(NDArray target) {
     try (NDManager scratch = target.getManager().newSubManager()) {
-      target.set(create(scratch, target.getShape(), target.getDataType()).toByteBuffer());
+      InPlace.copy(create(scratch, target.getShape(), target.getDataType()), target);
     }
   }
 }

@@ -2,7 +2,6 @@ package ai.kinora.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -215,31 +214,33 @@ final class SafeTensors {
       throws IOException {
     ByteBuffer data = readData(channel, header, entry, file);
     DataType type = target.getDataType();
-    if (entry.dtype().equals(dtypeName(type))) {
-      target.set(data);
-      return;
-    }
-    if (!widens(entry.dtype(), type)) {
+    boolean same = entry.dtype().equals(dtypeName(type));
+    if (!same && !widens(entry.dtype(), type)) {
       throw new CheckpointException(
           file + ": tensor \"" + entry.name() + "\" is " + entry.dtype() + ", not " + type);
     }
-    if (entry.dtype().equals("F16")) {
-      try (NDManager scratch = target.getManager().newSubManager()) {
-        NDArray half = scratch.create(data, target.getShape(), DataType.FLOAT16);
-        // An in-place copy; autograd refuses one into a parameter that requires gradients.
-        boolean trainable = target.hasGradient();
-        target.setRequiresGradient(false);
-        target.set(new NDIndex("..."), half.toType(DataType.FLOAT32, false));
-        target.setRequiresGradient(trainable);
+    try (NDManager scratch = target.getManager().newSubManager()) {
+      Shape shape = target.getShape();
+      NDArray values;
+      if (same) {
+        values = scratch.create(data, shape, type);
+      } else if (entry.dtype().equals("F16")) {
+        values = scratch.create(data, shape, DataType.FLOAT16).toType(type, false);
+      } else {
+        values = scratch.create(widenBf16(data), shape, DataType.FLOAT32);
       }
-      return;
+      InPlace.copy(values, target);
     }
+  }
+
+  /** BF16 bytes to F32 bytes: the 16 bits are the top half of the float. */
+  private static ByteBuffer widenBf16(ByteBuffer data) {
     int n = data.remaining() / 2;
     ByteBuffer out = ByteBuffer.allocateDirect(n * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < n; i++) {
       out.putFloat(Float.intBitsToFloat((data.getShort() & 0xFFFF) << 16));
     }
-    target.set(out.flip());
+    return out.flip();
   }
 
   /** Whether a file's {@code dtype} can be loaded into a parameter of {@code target} type. */

@@ -11,6 +11,7 @@ import ai.kinora.nn.AdamW;
 import ai.kinora.nn.CheckpointException;
 import ai.kinora.nn.Ema;
 import ai.kinora.nn.Gradients;
+import ai.kinora.nn.InPlace;
 import ai.kinora.nn.LrSchedule;
 import ai.kinora.nn.Step;
 import ai.kinora.text.Tokenizer;
@@ -359,7 +360,7 @@ public final class DitTrainer implements AutoCloseable {
               parent, config.dit(), config.text(), model.tokenizer(), model.nativeFormat());
     }
     for (String name : model.parameters().trainableNames()) {
-      averaged.parameters().get(name).set(ema.get(name).toByteBuffer());
+      InPlace.copy(ema.get(name), averaged.parameters().get(name));
     }
     return averaged;
   }

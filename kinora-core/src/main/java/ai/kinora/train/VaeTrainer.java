@@ -9,6 +9,7 @@ import ai.kinora.nn.AdamW;
 import ai.kinora.nn.CheckpointException;
 import ai.kinora.nn.Ema;
 import ai.kinora.nn.Gradients;
+import ai.kinora.nn.InPlace;
 import ai.kinora.nn.LrSchedule;
 import ai.kinora.nn.Step;
 import ai.kinora.vae.LatentStatistics;
@@ -219,13 +220,13 @@ public final class VaeTrainer implements AutoCloseable {
       averaged = new VideoVae(parent, config.model());
     }
     for (String name : model.parameters().trainableNames()) {
-      averaged.parameters().get(name).set(ema.get(name).toByteBuffer());
+      InPlace.copy(ema.get(name), averaged.parameters().get(name));
     }
     if (config.init() != null && config.init().freezeEncoder()) {
       // The frozen encoder and its latent normalisation are copied unchanged: same latents.
       for (String name : averaged.parameters().names()) {
         if (!model.parameters().trainableNames().contains(name)) {
-          averaged.parameters().get(name).set(model.parameters().get(name).toByteBuffer());
+          InPlace.copy(model.parameters().get(name), averaged.parameters().get(name));
         }
       }
       return averaged;

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.kinora.nn.AtomicFiles;
 import ai.kinora.nn.CausalCache;
 import ai.kinora.nn.CheckpointException;
+import ai.kinora.nn.InPlace;
 import ai.kinora.nn.Init;
 import ai.kinora.nn.Parameters;
 import ai.kinora.nn.Step;
@@ -176,8 +177,10 @@ public final class VideoVae implements AutoCloseable {
         throw new IllegalArgumentException("latent scales must be positive and finite, got " + s);
       }
     }
-    shift.set(newShift);
-    scale.set(newScale);
+    try (NDManager scratch = shift.getManager().newSubManager()) {
+      InPlace.copy(scratch.create(newShift), shift);
+      InPlace.copy(scratch.create(newScale), scale);
+    }
   }
 
   public float[] latentShift() {
