@@ -210,7 +210,7 @@ final class StillCommands {
             VideoPromptCommands.withProgress(
                 session,
                 "animate",
-                session.prompting.nativeFrames(seconds),
+                seconds,
                 p -> p.animate(first, how, request, enhanced.caption()));
         List<RgbFrame> frames =
             TextToVideo.resample(natives, session.generator.nativeFormat().fps(), request);

@@ -32,12 +32,13 @@ final class VideoPromptCommands {
   private VideoPromptCommands() {}
 
   /**
-   * {@code work} on the session's prompting modes, with progress in native frames ({@code total} of
-   * them) when it spans more than one window; a window is a few seconds, so shorter work shows
+   * {@code work} on the session's prompting modes, with progress in native frames (those of {@code
+   * seconds}) when it spans more than one window; a window is a few seconds, so shorter work shows
    * none.
    */
   static <T> T withProgress(
-      ModelSession session, String task, long total, Function<Prompting, T> work) {
+      ModelSession session, String task, double seconds, Function<Prompting, T> work) {
+    long total = session.prompting.nativeFrames(seconds);
     if (total <= session.prompting.windowFrames()) {
       return work.apply(session.prompting);
     }
@@ -177,7 +178,7 @@ final class VideoPromptCommands {
             withProgress(
                 session,
                 "extend",
-                session.prompting.nativeFrames(seconds),
+                seconds,
                 p ->
                     backward
                         ? p.extendBackward(natives, seconds, r, enhanced.caption())
@@ -243,7 +244,7 @@ final class VideoPromptCommands {
             withProgress(
                 session,
                 "connect",
-                session.prompting.nativeFrames(seconds),
+                seconds,
                 p -> p.connect(from, to, seconds, r, enhanced.caption()));
         List<RgbFrame> out = new ArrayList<>(a.frames());
         out.addAll(fromNative(session, middle, r));
@@ -319,11 +320,7 @@ final class VideoPromptCommands {
                   generation.guidance,
                   generation.negative);
           List<RgbFrame> natives =
-              withProgress(
-                  session,
-                  "loop",
-                  session.prompting.nativeFrames(seconds),
-                  p -> p.loop(r, enhanced.caption()));
+              withProgress(session, "loop", seconds, p -> p.loop(r, enhanced.caption()));
           done(fromNative(session, natives, r), fps, "a loop");
         } else {
           List<RgbFrame> natives = toNative(session, in);
@@ -332,7 +329,7 @@ final class VideoPromptCommands {
               withProgress(
                   session,
                   "loop",
-                  session.prompting.nativeFrames(seconds),
+                  seconds,
                   p -> p.connect(natives, natives, seconds, r, enhanced.caption()));
           List<RgbFrame> out = new ArrayList<>(in.frames());
           out.addAll(fromNative(session, bridge, r));

@@ -47,7 +47,6 @@ public final class GroupNorm implements Layer {
   /** (B, C, ...) to the same shape; per frame for (B, C, T, H, W). */
   @Override
   public NDArray forward(NDArray x) {
-    checkInput(x);
     return x.getShape().dimension() == 5 ? fused(FRAME_NORM, x) : composed(x);
   }
 
@@ -57,7 +56,6 @@ public final class GroupNorm implements Layer {
    * multiply-add), about twice as fast as the composed ops (docs/nn-notes.md).
    */
   public NDArray forwardSilu(NDArray x) {
-    checkInput(x);
     return x.getShape().dimension() == 5
         ? fused(FRAME_NORM_SILU, x)
         : Activations.silu(composed(x)); // (B, C, ...)
@@ -94,8 +92,9 @@ public final class GroupNorm implements Layer {
   }
 
   private NDArray fused(TorchScriptOp op, NDArray x) {
+    checkInput(x);
     long perGroup = channels / groups;
-    NDArray epsilon = x.getManager().create(eps).toType(x.getDataType(), false); // ()
+    NDArray epsilon = x.getManager().full(new Shape(), eps, x.getDataType()); // ()
     return op.apply(
         x, weight.reshape(groups, perGroup), bias.reshape(groups, perGroup), epsilon); // as x
   }

@@ -225,7 +225,7 @@ final class SafeTensors {
       if (same) {
         values = scratch.create(data, shape, type);
       } else if (entry.dtype().equals("F16")) {
-        values = scratch.create(data, shape, DataType.FLOAT16).toType(type, false);
+        values = scratch.create(data, shape, DataType.FLOAT16); // widened by the copy
       } else {
         values = scratch.create(widenBf16(data), shape, DataType.FLOAT32);
       }

@@ -65,10 +65,6 @@ final class TorchScriptOp {
         .singletonOrThrow();
   }
 
-  String source() {
-    return source;
-  }
-
   private synchronized PtSymbolBlock module() {
     if (block == null) {
       try {
@@ -90,7 +86,7 @@ final class TorchScriptOp {
   }
 
   /** A TorchScript archive: version, the module's code, its pickled object and constants. */
-  void writeArchive(Path file) throws IOException {
+  private void writeArchive(Path file) throws IOException {
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
       entry(zip, name + "/version", "3\n".getBytes(StandardCharsets.US_ASCII));
       entry(zip, name + "/code/__torch__.py", source.getBytes(StandardCharsets.UTF_8));
