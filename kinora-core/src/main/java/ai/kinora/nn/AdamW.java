@@ -3,6 +3,7 @@ package ai.kinora.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +39,8 @@ public final class AdamW {
   private final Parameters parameters;
   private final Config config;
   private final List<String> names;
+  private final List<String> decayed; // names of the matrices and kernels
+  private final List<String> undecayed; // names of the rest
   private final NDArray step; // () int64, the number of updates done
 
   /** Registers zeroed moments for every trainable parameter of {@code parameters}. */
@@ -45,21 +48,47 @@ public final class AdamW {
     this.parameters = parameters;
     this.config = config;
     this.names = parameters.trainableNames();
+    this.decayed = new ArrayList<>();
+    this.undecayed = new ArrayList<>();
     for (String name : names) {
       NDArray p = parameters.get(name);
+      (decays(p) ? decayed : undecayed).add(name);
       parameters.createState("adam.m." + name, p.getShape(), p.getDataType(), Init.ZEROS);
       parameters.createState("adam.v." + name, p.getShape(), p.getDataType(), Init.ZEROS);
     }
     this.step = parameters.createState(STEP, new Shape(), DataType.INT64, Init.ZEROS);
   }
 
-  /** Applies one update with learning rate {@code lr}; must run inside the step's scope. */
+  /**
+   * Applies one update with learning rate {@code lr}; must run inside the step's scope. Runs
+   * PyTorch's fused AdamW kernel over all tensors at once (matrices and kernels with weight decay,
+   * the rest without); {@link #updateComposed} is the same formula op by op, the reference it is
+   * tested against.
+   */
   public void update(Gradients gradients, double lr) {
-    if (!parameters.inStep()) {
-      throw new IllegalStateException("AdamW.update must run inside an open Step");
+    long t = nextStep();
+    for (List<String> group : List.of(decayed, undecayed)) {
+      if (group.isEmpty()) {
+        continue;
+      }
+      List<NDArray> p = new ArrayList<>(group.size());
+      List<NDArray> g = new ArrayList<>(group.size());
+      List<NDArray> m = new ArrayList<>(group.size());
+      List<NDArray> v = new ArrayList<>(group.size());
+      for (String name : group) {
+        p.add(parameters.get(name));
+        g.add(gradients.get(name));
+        m.add(parameters.get("adam.m." + name));
+        v.add(parameters.get("adam.v." + name));
+      }
+      double decay = group == decayed ? config.weightDecay() : 0;
+      Foreach.adamw(p, g, m, v, t, lr, config, decay);
     }
-    step.addi(1);
-    long t = step.getLong();
+  }
+
+  /** {@link #update}, one tensor and operation at a time. */
+  void updateComposed(Gradients gradients, double lr) {
+    long t = nextStep();
     double b1 = config.beta1();
     double b2 = config.beta2();
     double correction1 = 1 - Math.pow(b1, t);
@@ -69,7 +98,7 @@ public final class AdamW {
       NDArray g = gradients.get(name);
       NDArray m = parameters.get("adam.m." + name);
       NDArray v = parameters.get("adam.v." + name);
-      if (config.weightDecay() > 0 && p.getShape().dimension() >= 2) {
+      if (config.weightDecay() > 0 && decays(p)) {
         p.muli(1 - lr * config.weightDecay()); // decoupled: shrinks p, not the gradient
       }
       m.muli(b1).addi(g.mul(1 - b1));
@@ -78,6 +107,20 @@ public final class AdamW {
       NDArray denominator = v.sqrt().divi(sqrtCorrection2).addi(config.eps());
       p.subi(m.div(denominator).muli(lr / correction1));
     }
+  }
+
+  /** Counts the update about to be applied and returns its number (from 1). */
+  private long nextStep() {
+    if (!parameters.inStep()) {
+      throw new IllegalStateException("AdamW.update must run inside an open Step");
+    }
+    step.addi(1);
+    return step.getLong();
+  }
+
+  /** Weight decay applies to matrices and kernels, not to biases or normalisation scales. */
+  private static boolean decays(NDArray p) {
+    return p.getShape().dimension() >= 2;
   }
 
   /** Number of updates applied so far (restored by loading a checkpoint). */

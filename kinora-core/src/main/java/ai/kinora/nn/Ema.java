@@ -3,6 +3,7 @@ package ai.kinora.nn;
 import ai.djl.ndarray.NDArray;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
@@ -48,10 +49,13 @@ public final class Ema {
     if (!parameters.inStep()) {
       throw new IllegalStateException("Ema.update must run inside an open Step");
     }
+    List<NDArray> averages = new ArrayList<>(names.size());
+    List<NDArray> current = new ArrayList<>(names.size());
     for (String name : names) {
-      NDArray e = parameters.get("ema." + name);
-      e.muli(d).addi(parameters.get(name).mul(1 - d));
+      averages.add(parameters.get("ema." + name));
+      current.add(parameters.get(name));
     }
+    Foreach.lerp(averages, current, 1 - d); // e += (1 - d)(p - e) = d e + (1 - d) p
   }
 
   /** The average of parameter {@code name}. */

@@ -3,6 +3,7 @@ package ai.kinora.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import java.util.Collections;
+import java.util.List;
 import java.util.SequencedMap;
 
 /**
@@ -28,40 +29,30 @@ public record Gradients(NDArray loss, SequencedMap<String, NDArray> byName) {
   }
 
   /**
-   * Whether every gradient is free of NaN and infinity: one sum per tensor (NaN and infinity
-   * survive a sum), without the copies {@link #globalNorm} makes.
+   * Whether every gradient is free of NaN and infinity (NaN and infinity survive the norm; so would
+   * a gradient so large that its square overflows, which is divergence too).
    */
   public boolean allFinite() {
-    double total = 0;
-    for (NDArray g : byName.values()) {
-      total += g.sum().toType(DataType.FLOAT64, false).getDouble();
-    }
-    return Double.isFinite(total);
+    return Double.isFinite(globalNorm());
   }
 
   /** The L2 norm of all gradients taken together. */
   public double globalNorm() {
-    double sumSquares = 0;
-    for (NDArray g : byName.values()) {
-      sumSquares += g.toType(DataType.FLOAT64, false).square().sum().getDouble();
-    }
-    return Math.sqrt(sumSquares);
+    return Foreach.norm(List.copyOf(byName.values()));
   }
 
   /**
    * Scales all gradients in place so that their global norm is at most {@code maxNorm}; returns the
-   * norm before clipping (worth logging: spikes show instability).
+   * norm before clipping (worth logging: spikes show instability). A non-finite norm is returned
+   * and nothing is scaled.
    */
   public double clipGlobalNorm(double maxNorm) {
     if (!(maxNorm > 0)) {
       throw new IllegalArgumentException("max norm must be positive, got " + maxNorm);
     }
     double norm = globalNorm();
-    if (norm > maxNorm) {
-      double scale = maxNorm / (norm + 1e-6);
-      for (NDArray g : byName.values()) {
-        g.muli(scale);
-      }
+    if (Double.isFinite(norm) && norm > maxNorm) {
+      Foreach.scale(List.copyOf(byName.values()), maxNorm / (norm + 1e-6));
     }
     return norm;
   }

@@ -2,9 +2,10 @@ package ai.kinora.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.SequencedMap;
 import java.util.function.Supplier;
 
@@ -74,9 +75,13 @@ public final class Step implements AutoCloseable {
   }
 
   private Gradients computeGradients(Supplier<NDArray> loss) {
+    List<NDArray> stale = new ArrayList<>();
     for (String name : parameters.trainableNames()) {
-      // Fill with zeros rather than subtract, so that a NaN of an earlier step cannot persist.
-      parameters.get(name).getGradient().set(new NDIndex("..."), 0);
+      stale.add(parameters.get(name).getGradient());
+    }
+    // Fill with zeros rather than subtract, so that a NaN of an earlier step cannot persist.
+    if (!stale.isEmpty()) {
+      Foreach.zero(stale);
     }
     NDArray value;
     try (GradientCollector collector = manager.getEngine().newGradientCollector()) {

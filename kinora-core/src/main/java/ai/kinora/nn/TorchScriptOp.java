@@ -13,7 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -56,13 +60,56 @@ final class TorchScriptOp {
 
   /** Runs the module on {@code inputs}; differentiable while a gradient collector records. */
   NDArray apply(NDArray... inputs) {
+    // Named arrays would be passed as dictionary entries, so callers pass unnamed views of
+    // parameters.
+    return apply(new NDList(inputs));
+  }
+
+  /**
+   * Runs the module on {@code inputs} as DJL passes them: unnamed arrays one argument each, arrays
+   * named {@code "x[]"} together as one {@code List[Tensor]} argument (in order of first
+   * appearance), see {@link #applyToLists}.
+   */
+  NDArray apply(NDList inputs) {
     // DJL runs a module in inference mode unless asked to train, and inference outputs cannot
-    // enter autograd: train exactly while a gradient collector records. Named arrays would be
-    // passed as dictionary entries, so callers pass unnamed views of parameters.
+    // enter autograd: train exactly while a gradient collector records.
     boolean recording = JniUtils.isGradMode();
     return module()
-        .forward(new ParameterStore(inputs[0].getManager(), false), new NDList(inputs), recording)
+        .forward(new ParameterStore(inputs.head().getManager(), false), inputs, recording)
         .singletonOrThrow();
+  }
+
+  /**
+   * Runs the module with each of {@code lists} as one {@code List[Tensor]} argument, then {@code
+   * tensors} one argument each; the arrays are passed themselves, not copies, so the module may
+   * update them in place. Their names are borrowed for the call (DJL groups list arguments by name)
+   * and restored after it.
+   */
+  NDArray applyToLists(List<List<NDArray>> lists, NDArray... tensors) {
+    NDList inputs = new NDList();
+    List<String> names = new ArrayList<>();
+    Set<NDArray> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    try {
+      for (int i = 0; i < lists.size(); i++) {
+        if (lists.get(i).isEmpty()) {
+          throw new IllegalArgumentException("list argument " + i + " is empty");
+        }
+        for (NDArray a : lists.get(i)) {
+          if (!seen.add(a)) {
+            throw new IllegalArgumentException("an array appears twice in the list arguments");
+          }
+          names.add(a.getName());
+          inputs.add(a);
+          a.setName("list" + i + "[]");
+        }
+      }
+      inputs.addAll(new NDList(tensors));
+      return apply(inputs);
+    } finally {
+      for (int i = 0; i < names.size(); i++) {
+        inputs.get(i).setName(names.get(i));
+      }
+    }
   }
 
   private synchronized PtSymbolBlock module() {

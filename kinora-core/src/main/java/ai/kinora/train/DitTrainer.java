@@ -301,12 +301,11 @@ public final class DitTrainer implements AutoCloseable {
       NDArray latents = step.manager().create(values, shape);
       Gradients g = trainStep.run(step, latents, batch.captions(), batch.masks(), rng);
       double loss = g.lossValue();
-      double norm = g.globalNorm();
+      double norm = g.clipGlobalNorm(config.gradClip()); // clips nothing when not finite
       if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
         throw new IllegalStateException(
             "the loss or gradients became non-finite at step " + (s + 1) + ": diverged");
       }
-      g.clipGlobalNorm(config.gradClip());
       double lr = schedule.at(s);
       adam.update(g, lr);
       ema.update(s);

@@ -160,12 +160,11 @@ public final class VaeTrainer implements AutoCloseable {
                 return parts[0].add(parts[1].mul(config.klWeight()));
               });
       double loss = g.lossValue();
-      double norm = g.globalNorm();
+      double norm = g.clipGlobalNorm(config.gradClip()); // clips nothing when not finite
       if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
         throw new IllegalStateException(
             "the loss or gradients became non-finite at step " + (s + 1) + ": diverged");
       }
-      g.clipGlobalNorm(config.gradClip());
       double lr = schedule.at(s);
       adam.update(g, lr);
       ema.update(s);
