@@ -1,6 +1,7 @@
 package ai.kinora.nn;
 
 import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,25 +23,13 @@ public final class Foreach {
               "return torch.sqrt(torch.sum(norms * norms))"));
 
   private static final TorchScriptOp SCALE =
-      new TorchScriptOp(
-          "kinora_foreach_scale",
-          "ForeachScale",
-          List.of("xs: List[Tensor]", "factor: Tensor"),
-          List.of("torch._foreach_mul_(xs, float(factor))", "return factor"));
+      inPlace("scale", "torch._foreach_mul_(xs, float(factor))", "xs", "factor: Tensor");
 
   private static final TorchScriptOp ZERO =
-      new TorchScriptOp(
-          "kinora_foreach_zero",
-          "ForeachZero",
-          List.of("xs: List[Tensor]", "marker: Tensor"),
-          List.of("torch._foreach_zero_(xs)", "return marker"));
+      inPlace("zero", "torch._foreach_zero_(xs)", "xs", "marker: Tensor");
 
   private static final TorchScriptOp LERP =
-      new TorchScriptOp(
-          "kinora_foreach_lerp",
-          "ForeachLerp",
-          List.of("xs: List[Tensor]", "ys: List[Tensor]", "weight: Tensor"),
-          List.of("torch._foreach_lerp_(xs, ys, float(weight))", "return weight"));
+      inPlace("lerp", "torch._foreach_lerp_(xs, ys, float(weight))", "xs", "ys", "weight: Tensor");
 
   private static final TorchScriptOp ADAMW =
       new TorchScriptOp(
@@ -62,6 +51,25 @@ public final class Foreach {
               "return step"));
 
   private Foreach() {}
+
+  /**
+   * A module of one in-place statement on the given list arguments and a last tensor argument,
+   * which it returns (a module must return a tensor).
+   */
+  private static TorchScriptOp inPlace(String name, String statement, String... arguments) {
+    List<String> parameters = new ArrayList<>();
+    for (int i = 0; i < arguments.length - 1; i++) {
+      parameters.add(arguments[i] + ": List[Tensor]");
+    }
+    String last = arguments[arguments.length - 1];
+    parameters.add(last);
+    String returned = last.substring(0, last.indexOf(':'));
+    return new TorchScriptOp(
+        "kinora_foreach_" + name,
+        "Foreach" + name,
+        parameters,
+        List.of(statement, "return " + returned));
+  }
 
   /** The L2 norm of all of {@code xs} taken together (each tensor's norm, then theirs). */
   public static double norm(List<NDArray> xs) {
