@@ -120,8 +120,9 @@ final class TrainDitCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "6",
       description =
-          "Held-out prompts sampled and scored at each checkpoint (default: ${DEFAULT-VALUE});"
-              + " it holds for this invocation only, so give it again with --resume.")
+          "Held-out prompts sampled and scored at each checkpoint (default: ${DEFAULT-VALUE}); from"
+              + " 4 on, two of them have an object moving left and one moving right; it holds for"
+              + " this invocation only, so give it again with --resume.")
   int samples;
 
   @Option(
@@ -237,7 +238,7 @@ final class TrainDitCommand implements Callable<Integer> {
         err.flush();
         List<String> prompts =
             trainer.folder() == null
-                ? PromptSuite.heldOut(samples)
+                ? PromptSuite.checkpointSamples(samples)
                 : trainer.folder().captions().stream().distinct().limit(samples).toList();
         String command = RunOptions.command(spec, checkpoint);
         List<String> changes = new ArrayList<>();

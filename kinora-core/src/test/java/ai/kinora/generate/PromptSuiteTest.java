@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.kinora.world.Canvas;
+import ai.kinora.world.Motion;
+import ai.kinora.world.SceneObject;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,20 @@ class PromptSuiteTest {
       assertEquals(List.of(), e.unmapped(), prompt);
       assertTrue(e.caption().endsWith("The clip lasts 4 seconds."), e.caption());
     }
+  }
+
+  @Test
+  void checkpointSamplesEndWithALeftAndARightMover() {
+    assertEquals(PromptSuite.heldOut(3), PromptSuite.checkpointSamples(3));
+    List<String> six = PromptSuite.checkpointSamples(6);
+    assertEquals(PromptSuite.heldOut(4), six.subList(0, 4));
+    List<Motion.Direction> directions = new ArrayList<>();
+    for (String prompt : six.subList(4, 6)) {
+      List<SceneObject> objects = PromptEnhancer.enhance(prompt, 4).scene().objects();
+      assertEquals(1, objects.size(), prompt);
+      directions.add(((Motion.Move) objects.getFirst().motion()).direction());
+    }
+    assertEquals(List.of(Motion.Direction.LEFT, Motion.Direction.RIGHT), directions);
   }
 
   @Test
