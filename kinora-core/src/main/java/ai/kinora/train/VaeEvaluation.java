@@ -78,9 +78,44 @@ public final class VaeEvaluation {
 
   private VaeEvaluation() {}
 
+  /**
+   * One held-out item before it is rendered: its group, scene, canvas, render seed, first frame and
+   * number of frames (1 for an image).
+   */
+  public record Draw(String group, Scene scene, Canvas canvas, long seed, int start, int frames) {
+
+    /** The item's frames, at 8 fps. */
+    public List<RgbFrame> render() {
+      return render(scene);
+    }
+
+    /** The same frames of another scene (e.g. this one without snow), with the same seed. */
+    public List<RgbFrame> render(Scene other) {
+      SceneRenderer renderer = new SceneRenderer(other, canvas, seed);
+      List<RgbFrame> clip = new ArrayList<>(frames);
+      for (int f = 0; f < frames; f++) {
+        clip.add(renderer.renderFrame(start + f, FPS));
+      }
+      return clip;
+    }
+  }
+
   /** {@code clipsPerSize} clips and {@code imagesPerSize} images at each of {@link #SIZES}. */
   public static List<Item> heldOutSet(int clipsPerSize, int imagesPerSize) {
     List<Item> items = new ArrayList<>();
+    for (Draw draw : heldOutDraws(clipsPerSize, imagesPerSize)) {
+      items.add(
+          new Item(
+              draw.group(),
+              draw.render(),
+              draw.group().equals(IMAGES) ? null : content(draw.scene())));
+    }
+    return items;
+  }
+
+  /** The scenes and seeds of {@link #heldOutSet}, in its order. */
+  public static List<Draw> heldOutDraws(int clipsPerSize, int imagesPerSize) {
+    List<Draw> draws = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(SEED);
     for (Canvas canvas : SIZES) {
       SceneSampler sampler =
@@ -91,20 +126,16 @@ public final class VaeEvaluation {
               random.nextLong());
       for (int i = 0; i < clipsPerSize + imagesPerSize; i++) {
         Scene scene = sampler.nextScene();
-        SceneRenderer renderer = new SceneRenderer(scene, canvas, random.nextLong());
-        int frames = i < clipsPerSize ? SceneRenderer.frameCount(SECONDS, FPS) : 1;
-        int start = i < clipsPerSize ? 0 : random.nextInt(SceneRenderer.frameCount(SECONDS, FPS));
-        List<RgbFrame> clip = new ArrayList<>();
-        for (int f = 0; f < frames; f++) {
-          clip.add(renderer.renderFrame(start + f, FPS));
-        }
-        items.add(
-            i < clipsPerSize
-                ? new Item(canvas.toString(), clip, content(scene))
-                : new Item(IMAGES, clip, null));
+        long seed = random.nextLong();
+        boolean clip = i < clipsPerSize;
+        int length = SceneRenderer.frameCount(SECONDS, FPS);
+        draws.add(
+            clip
+                ? new Draw(canvas.toString(), scene, canvas, seed, 0, length)
+                : new Draw(IMAGES, scene, canvas, seed, random.nextInt(length), 1));
       }
     }
-    return items;
+    return draws;
   }
 
   /** The standard set of {@code kinora vae eval}: 6 clips and 4 images per size. */
