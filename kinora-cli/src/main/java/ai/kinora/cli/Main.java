@@ -57,8 +57,16 @@ public final class Main implements Runnable {
           CommandLine.HelpCommand.class);
 
   public static void main(String[] args) {
+    // Torch uses every processor this JVM may use for one operation unless told otherwise (the
+    // launcher passes KINORA_THREADS); its own default counts physical cores only.
+    if (System.getProperty(TORCH_THREADS) == null) {
+      System.setProperty(
+          TORCH_THREADS, Integer.toString(Runtime.getRuntime().availableProcessors()));
+    }
     System.exit(commandLine(args).execute(args));
   }
+
+  private static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
 
   /** The command line with every subcommand, also used by tests. */
   static CommandLine commandLine() {
