@@ -73,11 +73,7 @@ final class GenerateCommand implements Callable<Integer> {
     Outputs.checkedVariations(variations);
     Canvas size = clip.canvas();
     double fps = clip.fps();
-    double seconds =
-        clip.secondsOr(
-            ModelSession.verbatim(generation)
-                ? 4
-                : PromptEnhancer.enhance(prompt, 4).scene().durationSeconds());
+    double seconds = ModelSession.seconds(prompt, clip, generation);
     PromptEnhancer.Enhanced enhanced = ModelSession.enhance(prompt, seconds, generation, err);
     try (ModelSession session = ModelSession.open(generation)) {
       // Up to one window, variations are denoised together in batches; longer videos go one by

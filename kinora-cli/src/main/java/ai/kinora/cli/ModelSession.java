@@ -9,6 +9,8 @@ import ai.kinora.nn.CheckpointException;
 import ai.kinora.nn.JsonFiles;
 import ai.kinora.vae.VideoVae;
 import ai.kinora.world.CaptionWording;
+import ai.kinora.world.PromptParser;
+import ai.kinora.world.Scene;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,6 +90,17 @@ final class ModelSession implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * The clip's duration: --seconds, else what the prompt asks for ("for 6 seconds"), else 4 s. A
+   * model that takes prompts verbatim reads no duration from them.
+   */
+  static double seconds(String prompt, ClipOptions clip, GenerationOptions options) {
+    if (clip.seconds != null || verbatim(options)) {
+      return clip.secondsOr(Scene.DEFAULT_SECONDS);
+    }
+    return PromptParser.parse(prompt).scene().durationSeconds(); // the parser checks its range
   }
 
   /**

@@ -185,7 +185,7 @@ final class StillCommands {
       Video input = VideoReader.read(image); // a clear error for unreadable files, before work
       RgbFrame first = input.frames().get(0);
       double fps = clip.fps();
-      double seconds = clip.secondsOr(4);
+      double seconds = ModelSession.seconds(prompt, clip, generation);
       PrintWriter err = spec.commandLine().getErr();
       PromptEnhancer.Enhanced enhanced = ModelSession.enhance(prompt, seconds, generation, err);
       try (ModelSession session = ModelSession.open(generation)) {

@@ -126,6 +126,22 @@ class GenerateCommandTest {
   }
 
   @Test
+  void withoutSecondsTheVideoIsAsLongAsThePromptAsks() {
+    Path out = dir.resolve("six.mp4");
+    CliRun r =
+        generate("a small red ball bounces for 6 seconds", "-o", out.toString(), "--steps", "1");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(48, VideoReader.read(out).frameCount()); // 6 s at 8 fps
+    assertTrue(r.out().contains("The clip lasts 6 seconds."), r.out());
+    CliRun tooLong =
+        generate("a red ball bounces for 90 seconds", "-o", dir.resolve("l.mp4").toString());
+    assertEquals(1, tooLong.exitCode());
+    assertTrue(
+        tooLong.err().contains("a clip lasts more than 0 and at most 60 seconds, not 90"),
+        tooLong.err());
+  }
+
+  @Test
   void badRequestsAreOneClearLine() {
     CliRun png = generate("a red circle", "-o", dir.resolve("x.png").toString());
     assertEquals(1, png.exitCode());
