@@ -1,17 +1,16 @@
 package ai.kinora.data;
 
+import ai.kinora.nn.AtomicFiles;
 import ai.kinora.world.SceneJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,19 +69,11 @@ public final class Manifest {
     return entries;
   }
 
-  /** Writes a manifest atomically (temp file, then rename). */
+  /** Writes a manifest atomically (temp file, fsync, then rename). */
   public static void write(Path datasetDir, List<ManifestEntry> entries) {
     Path target = datasetDir.resolve(FILE_NAME);
     try {
-      Files.createDirectories(datasetDir);
-      Path temp = Files.createTempFile(datasetDir, ".manifest", ".tmp");
-      try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        for (ManifestEntry entry : entries) {
-          out.write(toJson(entry));
-          out.write('\n');
-        }
-      }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.writeLines(target, entries.stream().map(Manifest::toJson).toList());
     } catch (IOException e) {
       throw new UncheckedIOException(target + ": cannot write: " + e.getMessage(), e);
     }

@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
- * Small files written the way checkpoints are (temporary file in the same folder, fsync, rename),
- * so a crash leaves either the old file or the new one, never half of one; for the JSON that sits
- * beside safetensors weights.
+ * Files written the way checkpoints are (temporary file in the same folder, fsync, rename), so a
+ * crash leaves either the old file or the new one, never half of one: safetensors weights, the JSON
+ * beside them, vocabularies and dataset manifests.
  */
 public final class AtomicFiles {
 
@@ -22,18 +23,37 @@ public final class AtomicFiles {
 
   /** Writes {@code text} as UTF-8 to {@code file} atomically, creating missing folders. */
   public static void writeString(Path file, String text) throws IOException {
+    write(file, List.of(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /** Writes each line and a newline, as UTF-8, to {@code file} atomically. */
+  public static void writeLines(Path file, List<String> lines) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (String line : lines) {
+      text.append(line).append('\n');
+    }
+    writeString(file, text.toString());
+  }
+
+  /**
+   * Writes the remaining bytes of {@code parts}, in order, to {@code file} atomically, creating
+   * missing folders; the file is readable by all (rw-r--r--), as an ordinary file would be.
+   */
+  public static void write(Path file, List<ByteBuffer> parts) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
     try {
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          out.write(bytes);
+        for (ByteBuffer part : parts) {
+          while (part.hasRemaining()) {
+            out.write(part);
+          }
         }
         out.force(true);
       }
       if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        // createTempFile makes the file private (rw-------).
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
       }
       try {

@@ -14,12 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -283,29 +278,10 @@ final class SafeTensors {
     }
     head.flip();
 
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        writeFully(out, head);
-        for (ByteBuffer b : data) {
-          writeFully(out, b);
-        }
-        out.force(true);
-      }
-      if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        // createTempFile makes the file private (0600); a checkpoint is an ordinary file.
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    List<ByteBuffer> parts = new ArrayList<>();
+    parts.add(head);
+    parts.addAll(data);
+    AtomicFiles.write(file, parts);
   }
 
   private static ByteBuffer toF16(float[] values) {
@@ -325,12 +301,6 @@ final class SafeTensors {
         throw new CheckpointException(file + ": truncated at byte " + at);
       }
       at += n;
-    }
-  }
-
-  private static void writeFully(FileChannel channel, ByteBuffer from) throws IOException {
-    while (from.hasRemaining()) {
-      channel.write(from);
     }
   }
 }

@@ -1,5 +1,6 @@
 package ai.kinora.text;
 
+import ai.kinora.nn.AtomicFiles;
 import ai.kinora.world.CaptionStyle;
 import ai.kinora.world.Captioner;
 import ai.kinora.world.PromptParser;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -119,10 +119,7 @@ public final class Tokenizer {
 
   /** Writes the vocabulary, one token per line, atomically (it ships beside the weights). */
   public void save(Path file) throws IOException {
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(temporary, vocabulary, StandardCharsets.UTF_8);
-    Files.move(
-        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.writeLines(file, vocabulary);
   }
 
   public int size() {
