@@ -4,7 +4,7 @@ import ai.kinora.generate.PromptEnhancer;
 import ai.kinora.generate.Prompting;
 import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.RgbFrame;
-import ai.kinora.media.VideoWriter;
+import ai.kinora.safety.Provenance;
 import ai.kinora.world.Canvas;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -103,8 +103,12 @@ final class GenerateCommand implements Callable<Integer> {
           int v = first + i;
           Path file = variations == 1 ? output : Outputs.numbered(output, v + 1);
           List<RgbFrame> frames = results.get(i).frames();
-          VideoWriter.write(
-              file, size.width(), size.height(), fps, frames.size(), frames::get, () -> {});
+          Provenance.write(
+              file,
+              frames,
+              fps,
+              ModelSession.record(generation, "generate", prompt, enhanced, request.seed() + i),
+              () -> {});
           out.printf(
               Locale.ROOT,
               "wrote %s: %s, %d frames at %s fps (%.3g s), generated at %s, seed %d%n",

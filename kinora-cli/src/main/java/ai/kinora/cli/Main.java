@@ -51,6 +51,7 @@ public final class Main implements Runnable {
           StoryboardCommand.class,
           WorldCommand.class,
           ScoreCommand.class,
+          ProvenanceCommand.class,
           BenchCommand.class,
           TrainCommand.class,
           VaeCommand.class,

@@ -7,6 +7,8 @@ import ai.kinora.generate.Prompting;
 import ai.kinora.generate.TextToVideo;
 import ai.kinora.nn.CheckpointException;
 import ai.kinora.nn.JsonFiles;
+import ai.kinora.safety.ContentPolicy;
+import ai.kinora.safety.ProvenanceRecord;
 import ai.kinora.vae.VideoVae;
 import ai.kinora.world.CaptionWording;
 import ai.kinora.world.PromptParser;
@@ -18,7 +20,8 @@ import java.nio.file.Path;
 
 /**
  * The loaded models of one command, and the prompt handling every generating command shares: the
- * enhancer, unmapped words reported (or refused with --strict) and the parser's notes.
+ * content policy, the enhancer, unmapped words reported (or refused with --strict), the parser's
+ * notes, and the provenance record of what it writes.
  */
 final class ModelSession implements AutoCloseable {
 
@@ -109,6 +112,7 @@ final class ModelSession implements AutoCloseable {
    */
   static PromptEnhancer.Enhanced enhance(
       String prompt, double seconds, GenerationOptions options, PrintWriter err) {
+    ContentPolicy.standard().check(prompt);
     JsonNode config = modelConfig(options);
     if (verbatim(config)) {
       return PromptEnhancer.verbatim(prompt);
@@ -127,6 +131,25 @@ final class ModelSession implements AutoCloseable {
     }
     err.flush();
     return enhanced;
+  }
+
+  /**
+   * The provenance record of a file this command makes from {@code prompt} (its caption left out
+   * when the model took the prompt verbatim) with {@code seed}.
+   */
+  static ProvenanceRecord record(
+      GenerationOptions options,
+      String command,
+      String prompt,
+      PromptEnhancer.Enhanced enhanced,
+      long seed) {
+    String caption = enhanced.caption().equals(prompt) ? null : enhanced.caption();
+    String model =
+        ProvenanceRecord.modelIdentity(
+            ModelPaths.dit(options.model).resolve(DitModel.CONFIG_FILE),
+            ModelPaths.vae(options.vae).resolve(VideoVae.CONFIG_FILE));
+    return ProvenanceRecord.now(
+        command, prompt, caption, seed, options.steps, options.guidance, model);
   }
 
   @Override

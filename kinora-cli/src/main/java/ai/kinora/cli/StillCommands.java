@@ -7,7 +7,8 @@ import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.media.Video;
 import ai.kinora.media.VideoReader;
-import ai.kinora.media.VideoWriter;
+import ai.kinora.safety.Provenance;
+import ai.kinora.safety.ProvenanceRecord;
 import ai.kinora.world.Canvas;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,11 +33,9 @@ final class StillCommands {
   /** Image sides up to this are allowed (upscaled from the native size). */
   static final int MAX_IMAGE_SIDE = 2048;
 
-  /** Writes frames as a video at {@code fps}. */
-  static void write(Path output, List<RgbFrame> frames, double fps) {
-    RgbFrame first = frames.get(0);
-    VideoWriter.write(
-        output, first.width(), first.height(), fps, frames.size(), frames::get, () -> {});
+  /** Writes generated frames at {@code fps}, watermarked, with their provenance record. */
+  static void write(Path output, List<RgbFrame> frames, double fps, ProvenanceRecord record) {
+    Provenance.write(output, frames, fps, record, () -> {});
   }
 
   /** {@code kinora image}: one frame. */
@@ -121,7 +120,11 @@ final class StillCommands {
           for (int i = 0; i < count; i++) {
             Path file = variations == 1 ? output : Outputs.numbered(output, first + i + 1);
             TextToVideo.Result result = results.get(i);
-            write(file, result.frames(), ClipOptions.DEFAULT_FPS);
+            write(
+                file,
+                result.frames(),
+                ClipOptions.DEFAULT_FPS,
+                ModelSession.record(generation, "image", prompt, enhanced, request.seed() + i));
             spec.commandLine()
                 .getOut()
                 .printf(
@@ -214,7 +217,11 @@ final class StillCommands {
                 p -> p.animate(first, how, request, enhanced.caption()));
         List<RgbFrame> frames =
             TextToVideo.resample(natives, session.generator.nativeFormat().fps(), request);
-        write(output, frames, fps);
+        write(
+            output,
+            frames,
+            fps,
+            ModelSession.record(generation, "animate", prompt, enhanced, request.seed()));
         spec.commandLine()
             .getOut()
             .printf(

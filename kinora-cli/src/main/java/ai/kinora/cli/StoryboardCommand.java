@@ -7,6 +7,7 @@ import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.media.Video;
 import ai.kinora.media.VideoReader;
+import ai.kinora.safety.ProvenanceRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ final class StoryboardCommand implements Callable<Integer> {
       double nativeFps = session.generator.nativeFormat().fps();
       TextToVideo.Request whole = request(board, 0, board.seconds());
       List<RgbFrame> frames = TextToVideo.resample(natives, nativeFps, whole);
-      StillCommands.write(output, frames, board.fps());
+      StillCommands.write(output, frames, board.fps(), record(board, prompts));
       spec.commandLine()
           .getOut()
           .printf(
@@ -114,5 +115,20 @@ final class StoryboardCommand implements Callable<Integer> {
         generation.steps,
         generation.guidance,
         generation.negative);
+  }
+
+  /** One record for the whole board: the cards' prompts and captions joined by " | ". */
+  private ProvenanceRecord record(Storyboard board, List<PromptEnhancer.Enhanced> prompts) {
+    List<String> asked = board.cards().stream().map(Storyboard.Card::prompt).toList();
+    List<String> captions = prompts.stream().map(PromptEnhancer.Enhanced::caption).toList();
+    String prompt = String.join(" | ", asked);
+    ProvenanceRecord record =
+        ModelSession.record(
+            generation,
+            "storyboard",
+            prompt,
+            PromptEnhancer.verbatim(String.join(" | ", captions)),
+            board.seed());
+    return record;
   }
 }

@@ -115,8 +115,17 @@ final class VideoPromptCommands {
       return TextToVideo.resample(natives, nativeFps, request.withSeconds(count / request.fps()));
     }
 
-    void done(List<RgbFrame> frames, double fps, String what) {
-      StillCommands.write(target.path, frames, fps);
+    void done(
+        List<RgbFrame> frames,
+        double fps,
+        String what,
+        String prompt,
+        PromptEnhancer.Enhanced enhanced) {
+      StillCommands.write(
+          target.path,
+          frames,
+          fps,
+          ModelSession.record(generation, spec.name(), prompt, enhanced, seed));
       spec.commandLine()
           .getOut()
           .printf(
@@ -192,7 +201,12 @@ final class VideoPromptCommands {
           out.addAll(in.frames());
           out.addAll(fresh);
         }
-        done(out, in.fps(), (backward ? "new frames before " : "new frames after ") + video);
+        done(
+            out,
+            in.fps(),
+            (backward ? "new frames before " : "new frames after ") + video,
+            prompt,
+            enhanced);
       }
       return 0;
     }
@@ -249,7 +263,7 @@ final class VideoPromptCommands {
         List<RgbFrame> out = new ArrayList<>(a.frames());
         out.addAll(fromNative(session, middle, r));
         out.addAll(TextToVideo.resample(b.frames(), b.fps(), r.withSeconds(b.durationSeconds())));
-        done(out, a.fps(), "a transition from " + first + " to " + second);
+        done(out, a.fps(), "a transition from " + first + " to " + second, prompt, enhanced);
       }
       return 0;
     }
@@ -321,7 +335,7 @@ final class VideoPromptCommands {
                   generation.negative);
           List<RgbFrame> natives =
               withProgress(session, "loop", seconds, p -> p.loop(r, enhanced.caption()));
-          done(fromNative(session, natives, r), fps, "a loop");
+          done(fromNative(session, natives, r), fps, "a loop", prompt, enhanced);
         } else {
           List<RgbFrame> natives = toNative(session, in);
           TextToVideo.Request r = request(prompt, in, seconds);
@@ -333,7 +347,7 @@ final class VideoPromptCommands {
                   p -> p.connect(natives, natives, seconds, r, enhanced.caption()));
           List<RgbFrame> out = new ArrayList<>(in.frames());
           out.addAll(fromNative(session, bridge, r));
-          done(out, in.fps(), from + " and a bridge back to its start");
+          done(out, in.fps(), from + " and a bridge back to its start", prompt, enhanced);
         }
       }
       return 0;
@@ -394,7 +408,12 @@ final class VideoPromptCommands {
           edited.addAll(session.prompting.edit(part, strength, r, enhanced.caption()));
         }
         List<RgbFrame> out = fromNative(session, edited, r);
-        done(out.subList(0, Math.min(out.size(), in.frameCount())), in.fps(), "edited " + video);
+        done(
+            out.subList(0, Math.min(out.size(), in.frameCount())),
+            in.fps(),
+            "edited " + video,
+            prompt,
+            enhanced);
       }
       return 0;
     }

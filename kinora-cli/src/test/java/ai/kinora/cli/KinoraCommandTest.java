@@ -34,7 +34,7 @@ class KinoraCommandTest {
     picocli.CommandLine alone = Main.commandLine(new String[] {"generate", "a prompt"});
     assertEquals(List.of("generate"), List.copyOf(alone.getSubcommands().keySet()));
     picocli.CommandLine all = Main.commandLine();
-    assertEquals(14, all.getSubcommands().size());
+    assertEquals(15, all.getSubcommands().size());
     for (String[] args :
         List.of(new String[] {}, new String[] {"help", "generate"}, new String[] {"bogus"})) {
       assertEquals(all.getSubcommands().keySet(), Main.commandLine(args).getSubcommands().keySet());

@@ -276,4 +276,51 @@ class PromptingCommandsTest {
     assertFalse(missing.err().contains("Exception"), missing.err());
     assertFalse(Files.exists(out));
   }
+
+  @Test
+  void everyWrittenFileCarriesItsProvenanceAndOthersDoNot() {
+    Path jpg = dir.resolve("p.jpg");
+    CliRun image =
+        tiny.run(
+            "image",
+            "a yellow star on a navy background",
+            "-o",
+            jpg.toString(),
+            "--size",
+            "200x120",
+            "--seed",
+            "5",
+            "--steps",
+            "1");
+    assertEquals(0, image.exitCode(), image.err());
+    CliRun check = CliRun.run("provenance", jpg.toString(), clip.toString());
+    assertEquals(0, check.exitCode(), check.err());
+    String[] reports = check.out().split("\n(?=/)");
+    assertTrue(reports[0].startsWith(jpg + ": made by Kinora"), check.out());
+    assertTrue(reports[0].contains("watermark: found"), check.out());
+    assertTrue(reports[0].contains("command: image"), check.out());
+    assertTrue(reports[0].contains("prompt: a yellow star on a navy background"), check.out());
+    assertTrue(reports[0].contains("seed 5, 1 steps"), check.out());
+    assertTrue(reports[1].startsWith(clip + ": no sign of Kinora"), check.out());
+    assertTrue(reports[1].contains("watermark: not found"), check.out());
+    CliRun json = CliRun.run("provenance", "--json", jpg.toString());
+    assertTrue(json.out().contains("\"made_by_kinora\":true"), json.out());
+    assertTrue(json.out().contains("\"command\":\"image\""), json.out());
+  }
+
+  @Test
+  void promptsAgainstTheContentPolicyAreRefusedBeforeAnyWork() {
+    Path out = dir.resolve("refused.mp4");
+    CliRun generate = tiny.run("generate", "a bloody red circle", "-o", out.toString());
+    assertEquals(1, generate.exitCode());
+    assertEquals(
+        "kinora: the prompt asks for violence and gore (\"bloody\"), which Kinora's content"
+            + " policy does not allow (docs/provenance.md#content-policy)",
+        generate.err().strip());
+    CliRun extend =
+        tiny.run(
+            "extend", clip.toString(), "a nude figure", "--seconds", "1", "-o", out.toString());
+    assertTrue(extend.err().contains("sexual content (\"nude\")"), extend.err());
+    assertFalse(Files.exists(out));
+  }
 }

@@ -9,6 +9,7 @@ import ai.kinora.media.Resample;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.media.Video;
 import ai.kinora.nn.Step;
+import ai.kinora.safety.ContentPolicy;
 import ai.kinora.sampling.Conditioning;
 import ai.kinora.sampling.EulerSolver;
 import ai.kinora.sampling.Guidance;
@@ -109,7 +110,12 @@ public final class TextToVideo {
     this.model = model;
   }
 
+  /**
+   * Generates from a user's prompt: the content policy first ({@link ContentPolicy}, before any
+   * work), then the prompt enhancer.
+   */
   public Result generate(Request request) {
+    ContentPolicy.standard().check(request.prompt());
     PromptEnhancer.Enhanced prompt =
         PromptEnhancer.enhance(request.prompt(), request.seconds(), model.captionWording());
     return generate(request, prompt);

@@ -39,7 +39,14 @@ final class FfmpegEncoder implements VideoWriter.FrameSink {
   private FFmpegFrameRecorder recorder;
 
   FfmpegEncoder(
-      Path target, Path temp, MediaFormat format, int w, int h, double fps, EncodeOptions o) {
+      Path target,
+      Path temp,
+      MediaFormat format,
+      int w,
+      int h,
+      double fps,
+      EncodeOptions o,
+      String comment) {
     this.target = target;
     this.temp = temp;
     this.format = format;
@@ -71,6 +78,9 @@ final class FfmpegEncoder implements VideoWriter.FrameSink {
       r.setVideoOption("row-mt", "1");
     } else {
       throw new IllegalArgumentException("FFmpeg encoder writes MP4 and WebM, not " + format);
+    }
+    if (comment != null) {
+      r.setMetadata("comment", comment); // MP4: the ©cmt atom; WebM: a COMMENT tag
     }
     try {
       r.start();

@@ -35,16 +35,19 @@ final class GifEncoder implements VideoWriter.FrameSink {
   private final int width;
   private final int height;
   private final double fps;
+  private final String comment; // written as a comment extension before the first frame, or null
   private final Palette.Builder colours = new Palette.Builder();
   private OutputStream spoolOut;
   private int frames;
 
-  GifEncoder(Path temp, Path spool, int width, int height, double fps) throws IOException {
+  GifEncoder(Path temp, Path spool, int width, int height, double fps, String comment)
+      throws IOException {
     this.temp = temp;
     this.spool = spool;
     this.width = width;
     this.height = height;
     this.fps = fps;
+    this.comment = comment;
     this.spoolOut = Files.newOutputStream(spool);
   }
 
@@ -79,7 +82,7 @@ final class GifEncoder implements VideoWriter.FrameSink {
           int c = (rgb[i] & 0xFF) << 16 | (rgb[i + 1] & 0xFF) << 8 | (rgb[i + 2] & 0xFF);
           indices[p] = (byte) palette.index(c);
         }
-        IIOMetadata meta = frameMetadata(writer, image, delays[f], f == 0);
+        IIOMetadata meta = frameMetadata(writer, image, delays[f], f == 0 ? comment : null, f == 0);
         writer.writeToSequence(new IIOImage(image, null, meta), null);
       }
       writer.endWriteSequence();
@@ -128,7 +131,8 @@ final class GifEncoder implements VideoWriter.FrameSink {
   }
 
   private static IIOMetadata frameMetadata(
-      ImageWriter writer, BufferedImage image, int delay, boolean first) throws IOException {
+      ImageWriter writer, BufferedImage image, int delay, String comment, boolean first)
+      throws IOException {
     IIOMetadata meta =
         writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
     IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(FORMAT);
@@ -146,6 +150,11 @@ final class GifEncoder implements VideoWriter.FrameSink {
       loop.setAttribute("authenticationCode", "2.0");
       loop.setUserObject(new byte[] {1, 0, 0}); // sub-block 1: loop count 0, i.e. forever
       apps.appendChild(loop);
+    }
+    if (comment != null) {
+      IIOMetadataNode text = new IIOMetadataNode("CommentExtension");
+      text.setAttribute("value", comment);
+      child(root, "CommentExtensions").appendChild(text);
     }
     meta.setFromTree(FORMAT, root);
     return meta;

@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 /**
  * The media formats Kinora reads and writes, chosen by file extension.
  *
- * <p>Kinora writes MP4 (H.264), WebM (VP9), GIF and PNG (one image, or a numbered sequence when the
- * file name holds a printf pattern such as {@code f_%04d.png}). It also reads JPEG, WebP and MOV,
- * which it never writes. The extension decides the format; the contents are checked when the file
- * is opened, so a misnamed file fails with a message rather than being guessed at.
+ * <p>Kinora writes MP4 (H.264), WebM (VP9), GIF, PNG (one image, or a numbered sequence when the
+ * file name holds a printf pattern such as {@code f_%04d.png}) and JPEG (one image). It also reads
+ * WebP and MOV, which it never writes. The extension decides the format; the contents are checked
+ * when the file is opened, so a misnamed file fails with a message rather than being guessed at.
  */
 public enum MediaFormat {
   /** H.264 video in an MP4 container, yuv420p, faststart: plays in every browser. */
@@ -25,8 +25,8 @@ public enum MediaFormat {
   GIF(true, "gif"),
   /** Lossless PNG: a single image, or a numbered sequence for a printf-pattern name. */
   PNG(true, "png"),
-  /** JPEG still image (read only). */
-  JPEG(false, "jpg", "jpeg"),
+  /** JPEG still image (one; quality 0.92, 4:2:0). */
+  JPEG(true, "jpg", "jpeg"),
   /** WebP still image (read only). */
   WEBP(false, "webp");
 

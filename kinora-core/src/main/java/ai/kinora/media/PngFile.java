@@ -7,12 +7,18 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Reads and writes single PNG images losslessly with the JDK's ImageIO, after checking the file's
@@ -23,6 +29,9 @@ import javax.imageio.ImageIO;
  * becomes equal R, G and B, and an animated PNG yields its default image only.
  */
 final class PngFile {
+
+  private static final String PNG_METADATA = "javax_imageio_png_1.0";
+  private static final String COMMENT_KEYWORD = "Comment";
 
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
@@ -80,13 +89,83 @@ final class PngFile {
     return new RgbFrame(w, h, rgb);
   }
 
-  /** Writes {@code frame} as an 8-bit RGB PNG to {@code target} (a staged temporary file). */
-  static void write(RgbFrame frame, Path target) throws IOException {
-    try (OutputStream out = Files.newOutputStream(target)) {
-      if (!ImageIO.write(frame.toImage(), "png", out)) {
-        throw new IOException("the JDK has no PNG writer");
-      }
+  /**
+   * Writes {@code frame} as an 8-bit RGB PNG to {@code target} (a staged temporary file), with a
+   * {@code Comment} text chunk when {@code comment} is not null (Latin-1, as PNG text is).
+   */
+  static void write(RgbFrame frame, Path target, String comment) throws IOException {
+    BufferedImage image = frame.toImage();
+    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+    if (!writers.hasNext()) {
+      throw new IOException("the JDK has no PNG writer");
     }
+    ImageWriter writer = writers.next();
+    try (ImageOutputStream out = ImageIO.createImageOutputStream(target.toFile())) {
+      IIOMetadata meta = null;
+      if (comment != null) {
+        meta =
+            writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
+        IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
+        IIOMetadataNode text = new IIOMetadataNode("tEXt");
+        IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+        entry.setAttribute("keyword", COMMENT_KEYWORD);
+        entry.setAttribute("value", comment);
+        text.appendChild(entry);
+        root.appendChild(text);
+        meta.mergeTree(PNG_METADATA, root);
+      }
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(image, null, meta), null);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  /**
+   * The text of the first {@code Comment} chunk (tEXt, or uncompressed iTXt) of a PNG file's bytes
+   * (already checked), or null.
+   */
+  static String comment(byte[] data) {
+    int p = SIGNATURE.length;
+    while (p + 8 <= data.length) {
+      int length = int32(data, p);
+      String type = new String(data, p + 4, 4, StandardCharsets.ISO_8859_1);
+      int body = p + 8;
+      if (type.equals("tEXt") || type.equals("iTXt")) {
+        int nul = body;
+        while (nul < body + length && data[nul] != 0) {
+          nul++;
+        }
+        String keyword = new String(data, body, nul - body, StandardCharsets.ISO_8859_1);
+        if (keyword.equals(COMMENT_KEYWORD) && nul < body + length) {
+          if (type.equals("tEXt")) {
+            return new String(data, nul + 1, body + length - nul - 1, StandardCharsets.ISO_8859_1);
+          }
+          // iTXt: flag, method, language\0, translated keyword\0, text (UTF-8 when uncompressed)
+          int q = nul + 1;
+          boolean compressed = data[q] != 0;
+          q += 2;
+          for (int zeros = 0; zeros < 2 && q < body + length; q++) {
+            if (data[q] == 0) {
+              zeros++;
+            }
+          }
+          if (!compressed) {
+            return new String(data, q, body + length - q, StandardCharsets.UTF_8);
+          }
+        }
+      }
+      if (type.equals("IEND")) {
+        return null;
+      }
+      p += 12 + length;
+    }
+    return null;
+  }
+
+  /** The comment of a PNG file, or null; the file is checked first. */
+  static String comment(Path file) {
+    return comment(readChecked(file));
   }
 
   private static byte[] readChecked(Path file) {

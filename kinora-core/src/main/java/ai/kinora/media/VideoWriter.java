@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Writes a clip frame by frame to MP4 (H.264), WebM (VP9), GIF or PNG, chosen by the extension of
- * the output path; frames are encoded as they arrive, so a long clip never has to be in memory.
+ * Writes a clip frame by frame to MP4 (H.264), WebM (VP9), GIF, PNG or JPEG (one image), chosen by
+ * the extension of the output path; frames are encoded as they arrive, so a long clip never has to
+ * be in memory.
  *
  * <pre>{@code
  * try (VideoWriter w = VideoWriter.open(Path.of("out/clip.mp4"), 1280, 720, 24)) {
@@ -50,25 +51,35 @@ public final class VideoWriter implements AutoCloseable {
   private final StagedOutput staged;
   private final FrameSink sink;
   private final boolean sequence;
+  private final String comment; // the file's comment (metadata), or null
   private int written;
   private boolean failed;
   private boolean closed;
 
   private VideoWriter(
-      Path out, MediaFormat format, int width, int height, double fps, EncodeOptions options) {
+      Path out,
+      MediaFormat format,
+      int width,
+      int height,
+      double fps,
+      EncodeOptions options,
+      String comment) {
     this.out = out;
     this.format = format;
     this.width = width;
     this.height = height;
     this.sequence = format == MediaFormat.PNG && ImageSequence.isPattern(out);
+    this.comment = comment;
     this.staged = new StagedOutput(out);
     try {
       this.sink =
           switch (format) {
             case MP4, WEBM ->
-                new FfmpegEncoder(out, staged.stage(out), format, width, height, fps, options);
-            case GIF -> new GifEncoder(staged.stage(out), staged.scratch(out), width, height, fps);
-            case PNG -> new PngSink();
+                new FfmpegEncoder(
+                    out, staged.stage(out), format, width, height, fps, options, comment);
+            case GIF ->
+                new GifEncoder(staged.stage(out), staged.scratch(out), width, height, fps, comment);
+            case PNG, JPEG -> new StillSink();
             default -> throw new MediaException(out, "Kinora cannot write " + format);
           };
     } catch (IOException e) {
@@ -88,6 +99,17 @@ public final class VideoWriter implements AutoCloseable {
   /** As {@link #open(Path, int, int, double)} with encoder settings for MP4 and WebM. */
   public static VideoWriter open(
       Path out, int width, int height, double fps, EncodeOptions options) {
+    return open(out, width, height, fps, options, null);
+  }
+
+  /**
+   * As {@link #open(Path, int, int, double, EncodeOptions)}, with a comment stored in the file's
+   * metadata: MP4 and WebM {@code comment}, a GIF comment extension, a PNG {@code Comment} text
+   * chunk, a JPEG COM segment (read back by {@link MediaComment#read}). Use ASCII for a comment
+   * every format keeps as it is; null for none.
+   */
+  public static VideoWriter open(
+      Path out, int width, int height, double fps, EncodeOptions options, String comment) {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(options, "options");
     if (width <= 0 || height <= 0) {
@@ -118,7 +140,7 @@ public final class VideoWriter implements AutoCloseable {
               + MediaException.rate(fps)
               + " fps: use Resample.changeFps first, or write MP4");
     }
-    return new VideoWriter(out, format, width, height, fps, options);
+    return new VideoWriter(out, format, width, height, fps, options, comment);
   }
 
   /** Writes {@code video} to {@code out} with default settings. */
@@ -151,7 +173,20 @@ public final class VideoWriter implements AutoCloseable {
       int frames,
       java.util.function.IntFunction<RgbFrame> frameAt,
       Runnable progress) {
-    VideoWriter writer = open(out, width, height, fps);
+    write(out, width, height, fps, frames, frameAt, progress, null);
+  }
+
+  /** As the method above, with a comment in the file's metadata (see {@link #open}). */
+  public static void write(
+      Path out,
+      int width,
+      int height,
+      double fps,
+      int frames,
+      java.util.function.IntFunction<RgbFrame> frameAt,
+      Runnable progress,
+      String comment) {
+    VideoWriter writer = open(out, width, height, fps, EncodeOptions.DEFAULT, comment);
     try {
       for (int i = 0; i < frames; i++) {
         writer.write(frameAt.apply(i));
@@ -273,20 +308,27 @@ public final class VideoWriter implements AutoCloseable {
     }
   }
 
-  /** PNG: each frame is encoded into its staged file as soon as it arrives. */
-  private final class PngSink implements FrameSink {
+  /** PNG and JPEG: each frame is encoded into its staged file as soon as it arrives. */
+  private final class StillSink implements FrameSink {
     @Override
     public void write(RgbFrame frame) throws IOException {
+      String ext = "." + MediaFormat.extensionOf(out);
       if (!sequence && written > 0) {
         throw new MediaException(
             out,
-            "a .png path holds one image, but a second frame was written; use a numbered pattern"
-                + " such as "
-                + patternHint()
-                + " for a sequence");
+            "a "
+                + ext
+                + " path holds one image, but a second frame was written"
+                + (format == MediaFormat.PNG
+                    ? "; use a numbered pattern such as " + patternHint() + " for a sequence"
+                    : "; write .mp4, or a numbered .png pattern, for a sequence"));
       }
       Path target = sequence ? ImageSequence.frame(out, written) : out;
-      PngFile.write(frame, staged.stage(target));
+      if (format == MediaFormat.PNG) {
+        PngFile.write(frame, staged.stage(target), comment);
+      } else {
+        JpegFile.write(frame, staged.stage(target), comment);
+      }
     }
 
     private String patternHint() {

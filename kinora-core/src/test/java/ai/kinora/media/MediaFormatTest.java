@@ -40,7 +40,7 @@ class MediaFormatTest {
     MediaException write =
         assertThrows(MediaException.class, () -> MediaFormat.forWriting(Path.of("x.avi")));
     assertEquals(
-        "x.avi: unsupported extension .avi; Kinora writes .mp4 .webm .gif .png",
+        "x.avi: unsupported extension .avi; Kinora writes .mp4 .webm .gif .png .jpg",
         write.getMessage());
   }
 

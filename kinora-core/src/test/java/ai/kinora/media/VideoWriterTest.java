@@ -87,9 +87,15 @@ class VideoWriterTest {
     VideoWriter.write(dir.resolve("odd.gif"), oddClip);
     assertTrue(odd.samePixels(VideoReader.read(dir.resolve("odd.gif")).frames().get(0)));
 
-    MediaException jpg =
-        assertThrows(MediaException.class, () -> VideoWriter.open(dir.resolve("x.jpg"), 8, 8, 8));
-    assertTrue(jpg.getMessage().contains("Kinora reads .jpg files but does not write them"));
+    MediaException webp =
+        assertThrows(MediaException.class, () -> VideoWriter.open(dir.resolve("x.webp"), 8, 8, 8));
+    assertTrue(webp.getMessage().contains("Kinora reads .webp files but does not write them"));
+    MediaException second =
+        assertThrows(
+            MediaException.class,
+            () -> VideoWriter.write(dir.resolve("two.jpg"), new Video(List.of(odd, odd), 8)));
+    assertTrue(second.getMessage().contains("a .jpg path holds one image"), second.getMessage());
+    assertFalse(java.nio.file.Files.exists(dir.resolve("two.jpg")));
     MediaException fast =
         assertThrows(MediaException.class, () -> VideoWriter.open(dir.resolve("x.gif"), 8, 8, 60));
     assertTrue(fast.getMessage().contains("GIF cannot play faster than 50 fps"));

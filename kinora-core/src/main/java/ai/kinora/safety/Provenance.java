@@ -1,0 +1,75 @@
+package ai.kinora.safety;
+
+import ai.kinora.media.FrameSource;
+import ai.kinora.media.MediaComment;
+import ai.kinora.media.RgbFrame;
+import ai.kinora.media.VideoReader;
+import ai.kinora.media.VideoWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Generated files as Kinora delivers them, and the check of any file: every frame carries the
+ * {@link Watermark}, and the file's metadata the {@link ProvenanceRecord}.
+ */
+public final class Provenance {
+
+  /** Frames examined at most when checking a file (from its start). */
+  public static final int CHECKED_FRAMES = 96;
+
+  private Provenance() {}
+
+  /**
+   * Writes {@code frames} to {@code out} (any format {@link VideoWriter} writes), each frame
+   * watermarked, the record in the file's comment; atomically, as {@link VideoWriter} writes.
+   */
+  public static void write(
+      Path out, List<RgbFrame> frames, double fps, ProvenanceRecord record, Runnable progress) {
+    if (frames.isEmpty()) {
+      throw new IllegalArgumentException(out + ": no frames to write");
+    }
+    Watermark mark = Watermark.kinora();
+    RgbFrame first = frames.get(0);
+    VideoWriter.write(
+        out,
+        first.width(),
+        first.height(),
+        fps,
+        frames.size(),
+        i -> mark.embed(frames.get(i)),
+        progress,
+        record.toJson());
+  }
+
+  /**
+   * What a file says of its origin.
+   *
+   * @param record Kinora's record from the file's metadata, if it has one
+   * @param comment the file's comment when it is not a Kinora record (null when none)
+   * @param watermark the detector's finding over the file's first {@link #CHECKED_FRAMES} frames
+   */
+  public record Report(
+      Optional<ProvenanceRecord> record, String comment, Watermark.Detection watermark) {
+
+    /** Whether anything marks the file as Kinora's. */
+    public boolean madeByKinora() {
+      return record.isPresent() || watermark.present();
+    }
+  }
+
+  /** Reads {@code file}'s metadata and looks for the watermark in its frames. */
+  public static Report check(Path file) {
+    Optional<String> comment = MediaComment.read(file);
+    Optional<ProvenanceRecord> record = comment.flatMap(ProvenanceRecord::parse);
+    List<RgbFrame> frames = new ArrayList<>();
+    try (FrameSource source = VideoReader.open(file)) {
+      while (frames.size() < CHECKED_FRAMES && source.hasNext()) {
+        frames.add(source.next());
+      }
+    }
+    Watermark.Detection detection = Watermark.kinora().detect(frames);
+    return new Report(record, record.isPresent() ? null : comment.orElse(null), detection);
+  }
+}

@@ -1,0 +1,81 @@
+package ai.kinora.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.kinora.media.RgbFrame;
+import ai.kinora.media.Video;
+import ai.kinora.media.VideoWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Files written as generated carry the record and the mark; other files carry neither. */
+class ProvenanceTest {
+
+  @TempDir Path dir;
+
+  static final ProvenanceRecord RECORD =
+      new ProvenanceRecord(
+          "generate",
+          "a small red circle moves to the right on a gray background, \"café\" ✓",
+          "A small red circle starts on the left and moves to the right.",
+          7,
+          8,
+          4.0,
+          "dit:0123456789abcdef/vae:fedcba9876543210",
+          Instant.parse("2026-11-23T20:00:00Z"));
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mp4", "webm", "png", "jpg"})
+  void aGeneratedFileCarriesTheRecordAndTheMark(String ext) {
+    List<RgbFrame> clip =
+        WatermarkTest.render(
+            "a large purple circle moves in a circle clockwise on a black" + " background");
+    List<RgbFrame> frames = ext.equals("png") || ext.equals("jpg") ? clip.subList(0, 1) : clip;
+    Path file = dir.resolve("out." + ext);
+    Provenance.write(file, frames, 8, RECORD, () -> {});
+    Provenance.Report report = Provenance.check(file);
+    assertEquals(Optional.of(RECORD), report.record());
+    assertTrue(report.watermark().present(), ext + ": z = " + report.watermark().z());
+    assertTrue(report.madeByKinora());
+  }
+
+  @Test
+  void aPlainFileCarriesNeitherAndItsOwnCommentIsReported() {
+    List<RgbFrame> clip = WatermarkTest.render("a blue square falls on a gray background");
+    Path file = dir.resolve("plain.mp4");
+    try (VideoWriter w =
+        VideoWriter.open(file, 128, 128, 8, ai.kinora.media.EncodeOptions.DEFAULT, "holiday")) {
+      clip.forEach(w::write);
+    }
+    Provenance.Report report = Provenance.check(file);
+    assertEquals(Optional.empty(), report.record());
+    assertEquals("holiday", report.comment());
+    assertFalse(report.watermark().present(), "z = " + report.watermark().z());
+    assertFalse(report.madeByKinora());
+  }
+
+  @Test
+  void theRecordRoundTripsAndOnlyKinoraRecordsParse() {
+    assertEquals(Optional.of(RECORD), ProvenanceRecord.parse(RECORD.toJson()));
+    assertTrue(RECORD.toJson().chars().allMatch(c -> c < 128), "ASCII: " + RECORD.toJson());
+    assertEquals(Optional.empty(), ProvenanceRecord.parse("{\"generator\":\"other\"}"));
+    assertEquals(Optional.empty(), ProvenanceRecord.parse("{not json"));
+    assertEquals(Optional.empty(), ProvenanceRecord.parse(null));
+    assertEquals(8, RECORD.withSeed(8).seed());
+  }
+
+  @Test
+  void aPlainVideoIsNotMistakenForAStill() {
+    Path file = dir.resolve("v.gif");
+    VideoWriter.write(file, new Video(WatermarkTest.render("a red star on a white background"), 8));
+    assertFalse(Provenance.check(file).madeByKinora());
+  }
+}
