@@ -87,18 +87,24 @@ public final class Watermark {
     int w = frame.width();
     byte[] in = frame.rgb();
     byte[] out = new byte[in.length];
-    int[] row = new int[(w + block - 1) / block];
+    byte[] up = new byte[256]; // value -> value + amplitude, clamped
+    byte[] down = new byte[256];
+    for (int v = 0; v < 256; v++) {
+      up[v] = clamp(v + amplitude);
+      down[v] = clamp(v - amplitude);
+    }
+    byte[][] shift = new byte[w][]; // the table of each column, for the current row of blocks
     for (int y = 0; y < frame.height(); y++) {
       if (y % block == 0) {
-        for (int bx = 0; bx < row.length; bx++) {
-          row[bx] = amplitude * sign(bx, y / block);
+        for (int x = 0; x < w; x++) {
+          shift[x] = sign(x / block, y / block) > 0 ? up : down;
         }
       }
       for (int x = 0, i = y * w * 3; x < w; x++, i += 3) {
-        int d = row[x / block];
-        out[i] = clamp((in[i] & 0xFF) + d);
-        out[i + 1] = clamp((in[i + 1] & 0xFF) + d);
-        out[i + 2] = clamp((in[i + 2] & 0xFF) + d);
+        byte[] t = shift[x];
+        out[i] = t[in[i] & 0xFF];
+        out[i + 1] = t[in[i + 1] & 0xFF];
+        out[i + 2] = t[in[i + 2] & 0xFF];
       }
     }
     return new RgbFrame(w, frame.height(), out);
