@@ -56,15 +56,19 @@ final class ProvenanceCommand implements Callable<Integer> {
         .append(": ")
         .append(report.madeByKinora() ? "made by Kinora" : "no sign of Kinora")
         .append('\n');
-    text.append(
-        String.format(
-            Locale.ROOT,
-            "  watermark: %s (z = %.1f over %d frame%s; found from z = %.0f)%n",
-            mark.present() ? "found" : "not found",
-            mark.z(),
-            mark.frames(),
-            mark.frames() == 1 ? "" : "s",
-            Watermark.THRESHOLD));
+    if (mark.judged()) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  watermark: %s (z = %.1f over %d frame%s; found from z = %.0f)%n",
+              mark.present() ? "found" : "not found",
+              mark.z(),
+              mark.frames(),
+              mark.frames() == 1 ? "" : "s",
+              Watermark.THRESHOLD));
+    } else {
+      text.append("  watermark: not checked (the picture is too small to hold it)\n");
+    }
     if (report.record().isPresent()) {
       ProvenanceRecord r = report.record().get();
       text.append("  record: ").append(ProvenanceRecord.NOTICE).append('\n');
@@ -99,7 +103,11 @@ final class ProvenanceCommand implements Callable<Integer> {
     node.put("made_by_kinora", report.madeByKinora());
     ObjectNode mark = node.putObject("watermark");
     mark.put("found", report.watermark().present());
-    mark.put("z", Math.round(report.watermark().z() * 100) / 100.0);
+    if (report.watermark().judged()) {
+      mark.put("z", Math.round(report.watermark().z() * 100) / 100.0);
+    } else {
+      mark.putNull("z");
+    }
     mark.put("frames", report.watermark().frames());
     if (report.record().isPresent()) {
       try {

@@ -49,6 +49,7 @@ public final class Provenance {
    * @param record Kinora's record from the file's metadata, if it has one
    * @param comment the file's comment when it is not a Kinora record (null when none)
    * @param watermark the detector's finding over the file's first {@link #CHECKED_FRAMES} frames
+   *     (not judged when the picture is too small to hold the mark)
    */
   public record Report(
       Optional<ProvenanceRecord> record, String comment, Watermark.Detection watermark) {
@@ -69,7 +70,12 @@ public final class Provenance {
         frames.add(source.next());
       }
     }
-    Watermark.Detection detection = Watermark.kinora().detect(frames);
+    Watermark mark = Watermark.kinora();
+    RgbFrame first = frames.get(0);
+    Watermark.Detection detection =
+        mark.fits(first.width(), first.height())
+            ? mark.detect(frames)
+            : new Watermark.Detection(Double.NaN, frames.size(), 0);
     return new Report(record, record.isPresent() ? null : comment.orElse(null), detection);
   }
 }

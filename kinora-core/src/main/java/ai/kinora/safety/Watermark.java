@@ -71,6 +71,16 @@ public final class Watermark {
     public boolean present() {
       return z >= THRESHOLD;
     }
+
+    /** Whether the frames were large enough to look at (z is NaN when not). */
+    public boolean judged() {
+      return blocks > 0;
+    }
+  }
+
+  /** Whether a {@code width x height} picture can hold the mark: 3x3 blocks at least. */
+  public boolean fits(int width, int height) {
+    return width / block >= 3 && height / block >= 3;
   }
 
   /** The sign, +1 or -1, of block (bx, by). */

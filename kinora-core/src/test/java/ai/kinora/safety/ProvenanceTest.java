@@ -78,4 +78,17 @@ class ProvenanceTest {
     VideoWriter.write(file, new Video(WatermarkTest.render("a red star on a white background"), 8));
     assertFalse(Provenance.check(file).madeByKinora());
   }
+
+  @Test
+  void aTinyPictureIsNotJudgedAndAMissingFileIsNamed() {
+    Path tiny = dir.resolve("tiny.png");
+    VideoWriter.write(tiny, new Video(List.of(RgbFrame.filled(8, 8, 0x808080)), 8));
+    Provenance.Report report = Provenance.check(tiny);
+    assertFalse(report.watermark().judged());
+    assertFalse(report.madeByKinora());
+    ai.kinora.media.MediaException missing =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ai.kinora.media.MediaException.class, () -> Provenance.check(dir.resolve("none.mp4")));
+    assertTrue(missing.getMessage().endsWith("there is no such file"), missing.getMessage());
+  }
 }
