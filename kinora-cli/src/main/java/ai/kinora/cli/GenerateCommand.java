@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
       "the prompt into a detailed caption first; words it cannot map are reported and left out",
       "(--strict refuses them). Output format follows the file extension: .mp4, .webm, .gif.",
       "Sizes other than the model's native ones (128x128, 224x128, 128x224) are generated at",
-      "the native size of the nearest aspect ratio, then cropped to the exact aspect and resized."
+      "the native size of the nearest aspect ratio, then cropped to the exact aspect and resized.",
+      "Prompts that ask for violence, sexual content, self-harm or hate are refused before any",
+      "work (docs/provenance.md)."
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -62,7 +62,9 @@ final class StillCommands {
         names = {"-o", "--output"},
         paramLabel = "FILE",
         required = true,
-        description = "Output image (.png or .jpg).")
+        description =
+            "Output image (.png or .jpg), watermarked, with a provenance record in its"
+                + " metadata.")
     Path output;
 
     @Option(

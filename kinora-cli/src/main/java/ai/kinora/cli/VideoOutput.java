@@ -10,7 +10,9 @@ final class VideoOutput {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       required = true,
-      description = "Output video (.mp4, .webm or .gif).")
+      description =
+          "Output video (.mp4, .webm or .gif), watermarked, with a provenance record in its"
+              + " metadata (kinora provenance FILE reads both).")
   Path path;
 
   /** The path, after refusing anything but a video file name (call before any work). */
