@@ -2,11 +2,11 @@ package ai.kinora.safety;
 
 import ai.kinora.media.FrameSource;
 import ai.kinora.media.MediaComment;
+import ai.kinora.media.MediaInfo;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.media.VideoReader;
 import ai.kinora.media.VideoWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,18 +64,20 @@ public final class Provenance {
   public static Report check(Path file) {
     Optional<String> comment = MediaComment.read(file);
     Optional<ProvenanceRecord> record = comment.flatMap(ProvenanceRecord::parse);
-    List<RgbFrame> frames = new ArrayList<>();
+    Watermark mark = Watermark.kinora();
+    Watermark.Detection detection;
     try (FrameSource source = VideoReader.open(file)) {
-      while (frames.size() < CHECKED_FRAMES && source.hasNext()) {
-        frames.add(source.next());
+      MediaInfo info = source.info();
+      if (!mark.fits(info.width(), info.height())) {
+        detection = new Watermark.Detection(Double.NaN, 0, 0);
+      } else {
+        Watermark.Scan scan = mark.scan(info.width(), info.height());
+        for (int n = 0; n < CHECKED_FRAMES && source.hasNext(); n++) {
+          scan.add(source.next());
+        }
+        detection = scan.detection();
       }
     }
-    Watermark mark = Watermark.kinora();
-    RgbFrame first = frames.get(0);
-    Watermark.Detection detection =
-        mark.fits(first.width(), first.height())
-            ? mark.detect(frames)
-            : new Watermark.Detection(Double.NaN, frames.size(), 0);
     return new Report(record, record.isPresent() ? null : comment.orElse(null), detection);
   }
 }

@@ -130,17 +130,46 @@ public final class Watermark {
     if (frames.isEmpty()) {
       throw new IllegalArgumentException("no frames to look for a watermark in");
     }
-    int w = frames.get(0).width();
-    int h = frames.get(0).height();
-    int bw = w / block;
-    int bh = h / block;
-    if (bw < 3 || bh < 3) {
-      throw new IllegalArgumentException(
-          w + "x" + h + " is too small to hold a watermark (at least " + 3 * block + " px a side)");
+    Scan scan = scan(frames.get(0).width(), frames.get(0).height());
+    frames.forEach(scan::add);
+    return scan.detection();
+  }
+
+  /** A detection frame by frame, holding only per-block sums: for long or large videos. */
+  public Scan scan(int width, int height) {
+    return new Scan(width, height);
+  }
+
+  /** Frames added one at a time; {@link #detection()} correlates what they sum to. */
+  public final class Scan {
+    private final int w;
+    private final int h;
+    private final int bw;
+    private final int bh;
+    private final double[] summed; // S: residuals summed over frames
+    private final double[] means;
+    private int frames;
+
+    private Scan(int w, int h) {
+      this.w = w;
+      this.h = h;
+      this.bw = w / block;
+      this.bh = h / block;
+      if (bw < 3 || bh < 3) {
+        throw new IllegalArgumentException(
+            w
+                + "x"
+                + h
+                + " is too small to hold a watermark (at least "
+                + 3 * block
+                + " px a side)");
+      }
+      this.summed = new double[bw * bh];
+      this.means = new double[bw * bh];
     }
-    double[] summed = new double[bw * bh]; // S: residuals summed over frames
-    double[] means = new double[bw * bh];
-    for (RgbFrame frame : frames) {
+
+    /** Adds one frame of the scan's size. */
+    public void add(RgbFrame frame) {
       if (frame.width() != w || frame.height() != h) {
         throw new IllegalArgumentException(
             "frames of one clip have one size: "
@@ -158,27 +187,35 @@ public final class Watermark {
           summed[by * bw + bx] += means[by * bw + bx] - neighbourMean(means, bw, bh, bx, by);
         }
       }
+      frames++;
     }
-    // Edges in the picture give a few blocks large residuals that would drown the mark: clip
-    // each residual at CLIP times the median magnitude. The signs stay independent of the clipped
-    // values, so z keeps its null distribution.
-    double[] magnitudes = new double[summed.length];
-    for (int b = 0; b < summed.length; b++) {
-      magnitudes[b] = Math.abs(summed[b]);
-    }
-    java.util.Arrays.sort(magnitudes);
-    double limit = CLIP * magnitudes[magnitudes.length / 2];
-    double dot = 0;
-    double energy = 0;
-    for (int by = 0; by < bh; by++) {
-      for (int bx = 0; bx < bw; bx++) {
-        double s = Math.max(-limit, Math.min(limit, summed[by * bw + bx]));
-        dot += s * sign(bx, by);
-        energy += s * s;
+
+    /** The finding over the frames added so far. */
+    public Detection detection() {
+      if (frames == 0) {
+        throw new IllegalStateException("no frames to look for a watermark in");
       }
+      // Edges in the picture give a few blocks large residuals that would drown the mark: clip
+      // each residual at CLIP times the median magnitude. The signs stay independent of the clipped
+      // values, so z keeps its null distribution.
+      double[] magnitudes = new double[summed.length];
+      for (int b = 0; b < summed.length; b++) {
+        magnitudes[b] = Math.abs(summed[b]);
+      }
+      java.util.Arrays.sort(magnitudes);
+      double limit = CLIP * magnitudes[magnitudes.length / 2];
+      double dot = 0;
+      double energy = 0;
+      for (int by = 0; by < bh; by++) {
+        for (int bx = 0; bx < bw; bx++) {
+          double s = Math.max(-limit, Math.min(limit, summed[by * bw + bx]));
+          dot += s * sign(bx, by);
+          energy += s * s;
+        }
+      }
+      double z = energy == 0 ? 0 : dot / Math.sqrt(energy);
+      return new Detection(z, frames, bw * bh);
     }
-    double z = energy == 0 ? 0 : dot / Math.sqrt(energy);
-    return new Detection(z, frames.size(), bw * bh);
   }
 
   /** Mean luma (BT.601 weights) of each whole block. */
