@@ -323,4 +323,18 @@ class PromptingCommandsTest {
     assertTrue(extend.err().contains("sexual content (\"nude\")"), extend.err());
     assertFalse(Files.exists(out));
   }
+
+  @Test
+  void aStoryboardCardAgainstThePolicyRefusesTheBoard() throws Exception {
+    Path story = dir.resolve("refused.json");
+    Files.writeString(
+        story,
+        "{\"seconds\": 2, \"cards\": [{\"at\": 0, \"prompt\": \"a red circle\"},"
+            + " {\"at\": 1, \"prompt\": \"a swastika on a white background\"}]}");
+    Path out = dir.resolve("refused-board.mp4");
+    CliRun r = tiny.run("storyboard", story.toString(), "-o", out.toString());
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains("the prompt asks for hate (\"swastika\")"), r.err());
+    assertFalse(Files.exists(out));
+  }
 }
