@@ -23,7 +23,8 @@ public final class Provenance {
 
   /**
    * Writes {@code frames} to {@code out} (any format {@link VideoWriter} writes), each frame
-   * watermarked, the record in the file's comment; atomically, as {@link VideoWriter} writes.
+   * watermarked (unless it is already), the record in the file's comment; atomically, as {@link
+   * VideoWriter} writes.
    */
   public static void write(
       Path out, List<RgbFrame> frames, double fps, ProvenanceRecord record, Runnable progress) {
@@ -38,9 +39,19 @@ public final class Provenance {
         first.height(),
         fps,
         frames.size(),
-        i -> mark.embed(frames.get(i)),
+        i -> marked(mark, frames.get(i)),
         progress,
         record.toJson());
+  }
+
+  /**
+   * The frame with the mark, added only when the frame does not carry it already: frames a command
+   * passes through from an input Kinora made (extend keeps its input) are not marked twice.
+   */
+  static RgbFrame marked(Watermark mark, RgbFrame frame) {
+    boolean carries =
+        mark.fits(frame.width(), frame.height()) && mark.detect(List.of(frame)).present();
+    return carries ? frame : mark.embed(frame);
   }
 
   /**

@@ -91,4 +91,21 @@ class ProvenanceTest {
             ai.kinora.media.MediaException.class, () -> Provenance.check(dir.resolve("none.mp4")));
     assertTrue(missing.getMessage().endsWith("there is no such file"), missing.getMessage());
   }
+
+  @Test
+  void framesThatCarryTheMarkAreNotMarkedTwice() {
+    Watermark mark = Watermark.kinora();
+    List<RgbFrame> clip = WatermarkTest.render("a small red circle moves to the right");
+    List<RgbFrame> input = mark.embed(clip.subList(0, 8)); // an earlier Kinora output
+    List<RgbFrame> fresh = clip.subList(8, 16);
+    List<RgbFrame> all = new java.util.ArrayList<>(input);
+    all.addAll(fresh);
+    Path frames = dir.resolve("seq/f_%04d.png");
+    Provenance.write(frames, all, 8, RECORD, () -> {});
+    List<RgbFrame> back = ai.kinora.media.VideoReader.read(frames).frames();
+    for (int i = 0; i < 8; i++) {
+      assertTrue(back.get(i).samePixels(input.get(i)), "input frame " + i + " left as it was");
+      assertTrue(back.get(8 + i).samePixels(mark.embed(fresh.get(i))), "new frame " + i);
+    }
+  }
 }
