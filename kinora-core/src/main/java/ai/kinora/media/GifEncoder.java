@@ -82,7 +82,7 @@ final class GifEncoder implements VideoWriter.FrameSink {
           int c = (rgb[i] & 0xFF) << 16 | (rgb[i + 1] & 0xFF) << 8 | (rgb[i + 2] & 0xFF);
           indices[p] = (byte) palette.index(c);
         }
-        IIOMetadata meta = frameMetadata(writer, image, delays[f], f == 0 ? comment : null, f == 0);
+        IIOMetadata meta = frameMetadata(writer, image, delays[f], f == 0);
         writer.writeToSequence(new IIOImage(image, null, meta), null);
       }
       writer.endWriteSequence();
@@ -130,9 +130,8 @@ final class GifEncoder implements VideoWriter.FrameSink {
     return new IndexColorModel(8, size, r, g, b);
   }
 
-  private static IIOMetadata frameMetadata(
-      ImageWriter writer, BufferedImage image, int delay, String comment, boolean first)
-      throws IOException {
+  private IIOMetadata frameMetadata(
+      ImageWriter writer, BufferedImage image, int delay, boolean first) throws IOException {
     IIOMetadata meta =
         writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
     IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(FORMAT);
@@ -151,7 +150,7 @@ final class GifEncoder implements VideoWriter.FrameSink {
       loop.setUserObject(new byte[] {1, 0, 0}); // sub-block 1: loop count 0, i.e. forever
       apps.appendChild(loop);
     }
-    if (comment != null) {
+    if (first && comment != null) {
       IIOMetadataNode text = new IIOMetadataNode("CommentExtension");
       text.setAttribute("value", comment);
       child(root, "CommentExtensions").appendChild(text);

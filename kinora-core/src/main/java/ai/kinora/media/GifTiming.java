@@ -1,13 +1,15 @@
 package ai.kinora.media;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The frame delays of a GIF file, read by walking its block structure without decoding any picture,
- * so the frame count and rate are known before FFmpeg decodes the first frame.
+ * The frame delays of a GIF file, and its first comment, read by walking its block structure
+ * without decoding any picture, so the frame count and rate are known before FFmpeg decodes the
+ * first frame.
  *
  * <p>GIF stores a delay per frame in hundredths of a second, so most rates cannot be stored
  * exactly: 8 fps becomes delays of 13, 12, 13, 12... centiseconds. Kinora's GIF writer rounds the
@@ -15,7 +17,7 @@ import java.util.Arrays;
  * intended length, and {@link #fps(double)} recognises such a clip and returns the whole-number
  * rate it was written at. Any other GIF reports its average rate, frames divided by total delay.
  */
-record GifTiming(int width, int height, int[] delays) {
+record GifTiming(int width, int height, int[] delays, String comment) {
 
   /** Browsers and FFmpeg show delays under 2 centiseconds as 10; so does Kinora's rate. */
   static final int MIN_DELAY = 2;
@@ -74,6 +76,7 @@ record GifTiming(int width, int height, int[] delays) {
     int[] delays = new int[16];
     int frames = 0;
     int pendingDelay = 0;
+    String comment = null; // the first comment extension's text
     while (true) {
       if (p >= b.length) {
         // A missing trailer after a complete frame is common and harmless; browsers accept it.
@@ -93,7 +96,11 @@ record GifTiming(int width, int height, int[] delays) {
         if (label == 0xF9 && p + 4 < b.length && (b[p] & 0xFF) >= 4) {
           pendingDelay = u16(b, p + 2);
         }
-        p = skipSubBlocks(file, b, p, frames);
+        int end = skipSubBlocks(file, b, p, frames);
+        if (label == 0xFE && comment == null) {
+          comment = subBlockText(b, p);
+        }
+        p = end;
       } else if (block == 0x2C) {
         if (p + 9 > b.length) {
           throw truncated(file, frames);
@@ -120,7 +127,16 @@ record GifTiming(int width, int height, int[] delays) {
     if (width == 0 || height == 0) {
       throw new MediaException(file, "damaged GIF: its screen size is " + width + "x" + height);
     }
-    return new GifTiming(width, height, Arrays.copyOf(delays, frames));
+    return new GifTiming(width, height, Arrays.copyOf(delays, frames), comment);
+  }
+
+  /** The bytes of the sub-blocks from {@code p} (already checked whole), as Latin-1 text. */
+  private static String subBlockText(byte[] b, int p) {
+    StringBuilder text = new StringBuilder();
+    for (int len = b[p] & 0xFF; len != 0; p += 1 + len, len = b[p] & 0xFF) {
+      text.append(new String(b, p + 1, len, StandardCharsets.ISO_8859_1));
+    }
+    return text.toString();
   }
 
   private static int skipSubBlocks(Path file, byte[] b, int p, int frames) {
