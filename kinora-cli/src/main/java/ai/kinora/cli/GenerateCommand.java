@@ -5,6 +5,7 @@ import ai.kinora.generate.Prompting;
 import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.RgbFrame;
 import ai.kinora.safety.Provenance;
+import ai.kinora.safety.ProvenanceRecord;
 import ai.kinora.world.Canvas;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -101,16 +102,13 @@ final class GenerateCommand implements Callable<Integer> {
           out.println("caption: " + enhanced.caption());
         }
         long encodeStart = System.nanoTime();
+        ProvenanceRecord record =
+            ModelSession.record(generation, "generate", prompt, enhanced, request.seed());
         for (int i = 0; i < count; i++) {
           int v = first + i;
           Path file = variations == 1 ? output : Outputs.numbered(output, v + 1);
           List<RgbFrame> frames = results.get(i).frames();
-          Provenance.write(
-              file,
-              frames,
-              fps,
-              ModelSession.record(generation, "generate", prompt, enhanced, request.seed() + i),
-              () -> {});
+          Provenance.write(file, frames, fps, record.withSeed(request.seed() + i), () -> {});
           out.printf(
               Locale.ROOT,
               "wrote %s: %s, %d frames at %s fps (%.3g s), generated at %s, seed %d%n",

@@ -110,11 +110,7 @@ final class ProvenanceCommand implements Callable<Integer> {
     }
     mark.put("frames", report.watermark().frames());
     if (report.record().isPresent()) {
-      try {
-        node.set("record", mapper.readTree(report.record().get().toJson()));
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException(e);
-      }
+      node.set("record", report.record().get().toNode());
     } else {
       node.putNull("record");
       node.put("comment", report.comment());

@@ -119,6 +119,8 @@ final class StillCommands {
                   generation.guidance,
                   generation.negative);
           List<TextToVideo.Result> results = session.generator.generate(request, enhanced, count);
+          ProvenanceRecord record =
+              ModelSession.record(generation, "image", prompt, enhanced, request.seed());
           for (int i = 0; i < count; i++) {
             Path file = variations == 1 ? output : Outputs.numbered(output, first + i + 1);
             TextToVideo.Result result = results.get(i);
@@ -126,7 +128,7 @@ final class StillCommands {
                 file,
                 result.frames(),
                 ClipOptions.DEFAULT_FPS,
-                ModelSession.record(generation, "image", prompt, enhanced, request.seed() + i));
+                record.withSeed(request.seed() + i));
             spec.commandLine()
                 .getOut()
                 .printf(

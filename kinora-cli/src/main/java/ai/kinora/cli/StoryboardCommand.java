@@ -121,14 +121,11 @@ final class StoryboardCommand implements Callable<Integer> {
   private ProvenanceRecord record(Storyboard board, List<PromptEnhancer.Enhanced> prompts) {
     List<String> asked = board.cards().stream().map(Storyboard.Card::prompt).toList();
     List<String> captions = prompts.stream().map(PromptEnhancer.Enhanced::caption).toList();
-    String prompt = String.join(" | ", asked);
-    ProvenanceRecord record =
-        ModelSession.record(
-            generation,
-            "storyboard",
-            prompt,
-            PromptEnhancer.verbatim(String.join(" | ", captions)),
-            board.seed());
-    return record;
+    return ModelSession.record(
+        generation,
+        "storyboard",
+        String.join(" | ", asked),
+        PromptEnhancer.verbatim(String.join(" | ", captions)),
+        board.seed());
   }
 }

@@ -312,12 +312,11 @@ public final class VideoWriter implements AutoCloseable {
   private final class StillSink implements FrameSink {
     @Override
     public void write(RgbFrame frame) throws IOException {
-      String ext = "." + MediaFormat.extensionOf(out);
       if (!sequence && written > 0) {
         throw new MediaException(
             out,
-            "a "
-                + ext
+            "a ."
+                + MediaFormat.extensionOf(out)
                 + " path holds one image, but a second frame was written"
                 + (format == MediaFormat.PNG
                     ? "; use a numbered pattern such as " + patternHint() + " for a sequence"

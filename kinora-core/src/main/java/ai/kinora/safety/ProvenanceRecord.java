@@ -79,6 +79,15 @@ public record ProvenanceRecord(
 
   /** One line of JSON: the comment written into a file. */
   public String toJson() {
+    try {
+      return JSON.writeValueAsString(toNode());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The record as a JSON object (what {@link #toJson()} writes). */
+  public ObjectNode toNode() {
     ObjectNode node = JSON.createObjectNode();
     node.put("generator", GENERATOR);
     node.put("notice", NOTICE);
@@ -93,11 +102,7 @@ public record ProvenanceRecord(
     node.put("guidance", guidance);
     node.put("model", model);
     node.put("created", created.toString());
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return node;
   }
 
   /**
