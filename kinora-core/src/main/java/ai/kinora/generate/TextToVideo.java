@@ -203,9 +203,16 @@ public final class TextToVideo {
     return sample(window, caption, request, new long[] {request.seed()}, clock).get(0);
   }
 
-  /** One window for several seeds at once, as one batch: the frames of each seed, in order. */
+  /**
+   * One window for several seeds at once, as one batch: the frames of each seed, in order. Every
+   * generating path passes here, so the content policy is applied here to the request's prompt and
+   * to the caption that conditions the model, whoever built it (the commands check earlier too, to
+   * refuse before any model loads).
+   */
   public List<List<RgbFrame>> sample(
       Window window, String caption, Request request, long[] seeds, Stopwatch clock) {
+    ContentPolicy.standard().check(request.prompt());
+    ContentPolicy.standard().check(caption);
     int f = VaeConfig.SPATIAL_FACTOR;
     int channels = model.dit().config().latentChannels();
     int h = window.canvas().height() / f;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.kinora.media.RgbFrame;
+import ai.kinora.safety.ContentPolicy;
 import ai.kinora.vae.VaeCodec;
 import ai.kinora.vae.VideoVae;
 import ai.kinora.world.Canvas;
@@ -55,6 +56,27 @@ class PromptingTest {
       out.add(r.renderFrame(i, 8));
     }
     return out;
+  }
+
+  @Test
+  void theContentPolicyHoldsForCallersThatBringTheirOwnCaption() {
+    // the API's generate(request, enhanced, count) and the prompting modes take a caption that
+    // no command checked: the policy applies where every path samples
+    TextToVideo.Request clean = request(1);
+    ContentPolicy.Refusal caption =
+        assertThrows(
+            ContentPolicy.Refusal.class,
+            () ->
+                pipeline.generator.generate(
+                    clean, PromptEnhancer.verbatim("a gory scene with a red circle"), 1));
+    assertTrue(caption.getMessage().contains("gory"), caption.getMessage());
+    TextToVideo.Request refused =
+        new TextToVideo.Request("a gory red circle", new Canvas(32, 32), 1, 8, 3, 2, 2, "");
+    assertThrows(
+        ContentPolicy.Refusal.class,
+        () ->
+            prompting.animate(
+                clip(new Canvas(32, 32), 1).get(0), Prompting.Fit.CROP, refused, CAPTION));
   }
 
   @Test
