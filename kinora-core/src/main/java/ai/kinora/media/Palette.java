@@ -11,13 +11,25 @@ import java.util.List;
  *
  * <p>Kinora's world clips have a handful of flat colours, so the palette is usually exact: up to
  * 256 distinct colours are kept as they are and every pixel maps to its own colour. Beyond that the
- * colours are quantised by median cut over a 5-bit-per-channel histogram, each palette entry being
- * the true mean of the pixels in its box, and pixels map to the nearest entry. There is no
- * dithering: it would add noise to flat areas, which is what GIFs of world clips are made of.
+ * colours that each cover at least 1/512 of the clip's pixels (counted on every fourth row; up to
+ * {@value #FREQUENT} of them: flat backgrounds, and the few levels of a faint pattern such as
+ * Kinora's watermark on them) keep their exact value, and the other pixels are quantised by median
+ * cut over a 5-bit-per-channel histogram, each palette entry being the true mean of the pixels in
+ * its box; pixels map to their own entry or the nearest. There is no dithering: it would add noise
+ * to flat areas, which is what GIFs of world clips are made of.
  */
 final class Palette {
 
   private static final int EXACT_SLOTS = 1024; // power of two, well above 256 so probes stay short
+
+  /** At most this many frequent colours are kept exactly when a clip has more than 256. */
+  static final int FREQUENT = 64;
+
+  /** The share of a clip's pixels a colour must cover to be kept exactly. */
+  static final double FREQUENT_SHARE = 1.0 / 512;
+
+  /** Frequent colours are counted on every this many rows. */
+  private static final int SAMPLED_ROW = 4;
 
   /** Fibonacci hashing: the top bits of the product mix every bit of the colour. */
   private static int hash(int rgb) {
@@ -33,6 +45,7 @@ final class Palette {
     private final long[] sumR = new long[1 << 15];
     private final long[] sumG = new long[1 << 15];
     private final long[] sumB = new long[1 << 15];
+    private final FrequentColours frequent = new FrequentColours();
 
     Builder() {
       Arrays.fill(exact, -1);
@@ -58,6 +71,33 @@ final class Palette {
           }
         }
       }
+      countFrequent(frame);
+    }
+
+    /**
+     * Counts the exact colours of every {@value #SAMPLED_ROW}th row, a run of equal pixels at a
+     * time: enough to find colours that cover a share of the frame, at a quarter of the work.
+     */
+    private void countFrequent(RgbFrame frame) {
+      byte[] p = frame.rgb();
+      int rowBytes = frame.width() * 3;
+      for (int row = 0; row < frame.height(); row += SAMPLED_ROW) {
+        int run = -1; // the colour of the current run of equal pixels, counted when it ends
+        long length = 0;
+        for (int i = row * rowBytes; i < (row + 1) * rowBytes; i += 3) {
+          int rgb = (p[i] & 0xFF) << 16 | (p[i + 1] & 0xFF) << 8 | (p[i + 2] & 0xFF);
+          if (rgb == run) {
+            length++;
+          } else {
+            if (length > 0) {
+              frequent.add(run, length);
+            }
+            run = rgb;
+            length = 1;
+          }
+        }
+        frequent.add(run, length);
+      }
     }
 
     /** Inserts into the exact set; returns -1 once a 257th colour appears. */
@@ -82,15 +122,22 @@ final class Palette {
         int[] colours = Arrays.stream(exact).filter(c -> c >= 0).sorted().toArray();
         return new Palette(colours, true);
       }
-      return new Palette(medianCut(), false);
+      // The median cut still sees the kept colours' pixels; it cannot split their 5-bit bins, so
+      // they cost it a few entries at most.
+      int[] kept = frequent.top(FREQUENT_SHARE, FREQUENT);
+      int[] cut = medianCut(256 - kept.length);
+      int[] colours = Arrays.copyOf(kept, kept.length + cut.length);
+      System.arraycopy(cut, 0, colours, kept.length, cut.length);
+      return new Palette(colours, false);
     }
 
-    private int[] medianCut() {
+    /** Up to {@code entries} colours for the pixels left in the histogram. */
+    private int[] medianCut(int entries) {
       List<int[]> boxes = new ArrayList<>();
       int[] all =
           java.util.stream.IntStream.range(0, count.length).filter(b -> count[b] > 0).toArray();
       boxes.add(all);
-      while (boxes.size() < 256) {
+      while (boxes.size() < entries) {
         // Split the box holding the most pixels that still has more than one bin.
         int[] widest = null;
         long best = -1;

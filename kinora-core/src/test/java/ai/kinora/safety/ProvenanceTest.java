@@ -33,7 +33,7 @@ class ProvenanceTest {
           Instant.parse("2026-11-23T20:00:00Z"));
 
   @ParameterizedTest
-  @ValueSource(strings = {"mp4", "webm", "png", "jpg"})
+  @ValueSource(strings = {"mp4", "webm", "gif", "png", "jpg"})
   void aGeneratedFileCarriesTheRecordAndTheMark(String ext) {
     List<RgbFrame> clip =
         WatermarkTest.render(
