@@ -131,7 +131,7 @@ final class Palette {
       return new Palette(colours, false);
     }
 
-    /** Up to {@code entries} colours for the pixels left in the histogram. */
+    /** Up to {@code entries} colours by median cut of the whole histogram. */
     private int[] medianCut(int entries) {
       List<int[]> boxes = new ArrayList<>();
       int[] all =
