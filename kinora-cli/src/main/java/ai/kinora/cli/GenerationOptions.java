@@ -43,4 +43,19 @@ final class GenerationOptions {
 
   @Option(names = "--vae", paramLabel = "DIR", description = "VAE folder (default: models/vae).")
   Path vae;
+
+  /** Refuses out-of-range steps and guidance by their flags, before the prompt is even read. */
+  void check() {
+    if (steps < 1 || steps > TextToVideo.MAX_STEPS) {
+      throw new IllegalArgumentException(
+          "--steps must be 1.." + TextToVideo.MAX_STEPS + ", got " + steps);
+    }
+    if (!(guidance >= 1 && guidance <= TextToVideo.MAX_GUIDANCE)) {
+      throw new IllegalArgumentException(
+          "--guidance must be at least 1 (no guidance) and at most "
+              + (int) TextToVideo.MAX_GUIDANCE
+              + ", got "
+              + guidance);
+    }
+  }
 }

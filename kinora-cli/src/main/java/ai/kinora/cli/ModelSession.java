@@ -112,6 +112,7 @@ final class ModelSession implements AutoCloseable {
    */
   static PromptEnhancer.Enhanced enhance(
       String prompt, double seconds, GenerationOptions options, PrintWriter err) {
+    options.check();
     ContentPolicy.standard().check(prompt);
     JsonNode config = modelConfig(options);
     if (verbatim(config)) {

@@ -159,6 +159,29 @@ class GenerateCommandTest {
     assertEquals(1, noModel.exitCode());
     assertTrue(noModel.err().contains("no such model folder"), noModel.err());
     assertFalse(noModel.err().contains("Exception"), noModel.err());
+    CliRun notAModel =
+        CliRun.run(
+            "generate",
+            "a red circle",
+            "-o",
+            dir.resolve("y.mp4").toString(),
+            "--model",
+            dir.toString(),
+            "--vae",
+            vae.toString());
+    assertEquals(1, notAModel.exitCode());
+    assertTrue(
+        notAModel.err().contains(dir + ": not a Kinora model folder (it has no config.json)"),
+        notAModel.err());
+    CliRun steps = generate("a red circle", "-o", dir.resolve("s.mp4").toString(), "--steps", "0");
+    assertEquals(1, steps.exitCode());
+    assertEquals("kinora: --steps must be 1..1000, got 0", steps.err().strip());
+    CliRun guidance =
+        generate("a red circle", "-o", dir.resolve("g.mp4").toString(), "--guidance", "0.5");
+    assertEquals(1, guidance.exitCode());
+    assertTrue(
+        guidance.err().contains("--guidance must be at least 1 (no guidance) and at most 30"),
+        guidance.err());
     CliRun shorter = CliRun.run("train", "dit", "--resume", run.toString(), "--steps", "2");
     assertEquals(1, shorter.exitCode());
     assertTrue(

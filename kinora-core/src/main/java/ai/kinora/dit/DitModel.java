@@ -127,6 +127,10 @@ public final class DitModel implements AutoCloseable {
       throw new CheckpointException(dir + ": no such model folder");
     }
     Path configFile = dir.resolve(CONFIG_FILE);
+    if (!Files.exists(configFile)) {
+      throw new CheckpointException(
+          dir + ": not a Kinora model folder (it has no " + CONFIG_FILE + ")");
+    }
     JsonNode json = JsonFiles.read(configFile);
     if (json == null || !FORMAT.equals(json.path("format").asText())) {
       throw new CheckpointException(

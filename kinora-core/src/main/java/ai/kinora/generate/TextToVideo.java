@@ -54,11 +54,12 @@ public final class TextToVideo {
       if (!(fps > 0 && fps <= 120)) {
         throw new IllegalArgumentException("fps must be in (0, 120], got " + fps);
       }
-      if (steps < 1 || steps > 1000) {
-        throw new IllegalArgumentException("steps must be 1..1000, got " + steps);
+      if (steps < 1 || steps > MAX_STEPS) {
+        throw new IllegalArgumentException("steps must be 1.." + MAX_STEPS + ", got " + steps);
       }
-      if (!(guidance >= 1 && guidance <= 30)) {
-        throw new IllegalArgumentException("guidance must be in [1, 30], got " + guidance);
+      if (!(guidance >= 1 && guidance <= MAX_GUIDANCE)) {
+        throw new IllegalArgumentException(
+            "guidance must be in [1, " + (int) MAX_GUIDANCE + "], got " + guidance);
       }
       negative = negative == null ? "" : negative;
     }
@@ -94,6 +95,12 @@ public final class TextToVideo {
   public static final int DEFAULT_STEPS = 8;
 
   public static final double DEFAULT_GUIDANCE = 4;
+
+  /** The most denoising steps a request may ask for. */
+  public static final int MAX_STEPS = 1000;
+
+  /** The largest guidance scale a request may ask for. */
+  public static final double MAX_GUIDANCE = 30;
 
   private final VideoVae vae;
   private final DitModel model;

@@ -85,6 +85,10 @@ public final class VideoVae implements AutoCloseable {
     if (!Files.isDirectory(dir)) {
       throw new CheckpointException(dir + ": no such VAE folder");
     }
+    if (!Files.exists(dir.resolve(CONFIG_FILE))) {
+      throw new CheckpointException(
+          dir + ": not a Kinora VAE folder (it has no " + CONFIG_FILE + ")");
+    }
     VaeConfig config = VaeConfigJson.read(dir.resolve(CONFIG_FILE));
     VideoVae vae = new VideoVae(Parameters.forLoading(parent, DataType.FLOAT32), config);
     try {

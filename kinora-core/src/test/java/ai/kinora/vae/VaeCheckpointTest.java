@@ -130,7 +130,8 @@ class VaeCheckpointTest {
     Files.writeString(saved.resolve(VideoVae.CONFIG_FILE), "{\"format\": \"something-else\"}");
     assertTrue(loadError(saved).contains("not a Kinora VAE config"));
     Files.delete(saved.resolve(VideoVae.CONFIG_FILE));
-    assertTrue(loadError(saved).contains("no such file"));
+    String missing = loadError(saved);
+    assertTrue(missing.contains("not a Kinora VAE folder (it has no config.json)"), missing);
     assertTrue(loadError(dir.resolve("nowhere")).contains("no such VAE folder"));
   }
 }
