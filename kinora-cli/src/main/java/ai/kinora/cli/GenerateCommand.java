@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       "the prompt into a detailed caption first; words it cannot map are reported and left out",
       "(--strict refuses them). Output format follows the file extension: .mp4, .webm, .gif.",
       "Sizes other than the model's native ones (128x128, 224x128, 128x224) are generated at",
-      "the native size of the nearest aspect ratio, then cropped to the exact aspect and resized.",
+      "the native size of the nearest aspect ratio, then cropped to the exact aspect and resized",
+      "(width/height from 0.29 to 3.5: a crop that keeps less than half the frame is refused).",
       "Prompts that ask for violence, sexual content, self-harm or hate are refused before any",
       "work (docs/provenance.md)."
     },

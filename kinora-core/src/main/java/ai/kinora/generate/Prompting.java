@@ -70,7 +70,7 @@ public final class Prompting {
 
   /** The native canvas for a request, and frames fitted to it. */
   public Canvas canvas(TextToVideo.Request request) {
-    return NativeSize.nearest(generator.nativeFormat().sizes(), request.size());
+    return NativeSize.forOutput(generator.nativeFormat().sizes(), request.size());
   }
 
   public static List<RgbFrame> fit(List<RgbFrame> frames, Canvas canvas, Fit fit) {

@@ -139,7 +139,7 @@ public final class TextToVideo {
    */
   public List<Result> generate(Request request, PromptEnhancer.Enhanced prompt, int count) {
     DitModel.Native nat = model.nativeFormat();
-    Canvas canvas = NativeSize.nearest(nat.sizes(), request.size());
+    Canvas canvas = NativeSize.forOutput(nat.sizes(), request.size());
     int nativeFrames =
         request.seconds() == 0 ? 1 : (int) Math.max(1, Math.round(request.seconds() * nat.fps()));
     long[] seeds = new long[count];

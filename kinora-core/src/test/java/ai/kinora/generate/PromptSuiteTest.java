@@ -57,4 +57,27 @@ class PromptSuiteTest {
     assertEquals(new Canvas(128, 128), NativeSize.nearest(natives, new Canvas(640, 560)));
     assertEquals(new Canvas(128, 128), NativeSize.nearest(natives, new Canvas(2048, 2048)));
   }
+
+  @Test
+  void outputsCroppedToLessThanHalfTheNativeFrameAreRefused() {
+    List<Canvas> natives =
+        List.of(new Canvas(128, 128), new Canvas(224, 128), new Canvas(128, 224));
+    assertEquals(new Canvas(224, 128), NativeSize.forOutput(natives, new Canvas(1920, 1080)));
+    assertEquals(new Canvas(224, 128), NativeSize.forOutput(natives, new Canvas(448, 128)));
+    assertEquals(new Canvas(128, 224), NativeSize.forOutput(natives, new Canvas(128, 448)));
+    IllegalArgumentException strip =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> NativeSize.forOutput(natives, new Canvas(8, 4000)));
+    assertEquals(
+        "size 8x4000 is too narrow for this model: its nearest trained size, 128x224, would lose"
+            + " more than half of its frame to the crop; choose a width/height ratio from 0.29 to"
+            + " 3.50",
+        strip.getMessage());
+    IllegalArgumentException wide =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> NativeSize.forOutput(natives, new Canvas(512, 128)));
+    assertTrue(wide.getMessage().startsWith("size 512x128 is too wide"), wide.getMessage());
+  }
 }
