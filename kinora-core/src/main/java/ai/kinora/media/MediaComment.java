@@ -29,7 +29,7 @@ public final class MediaComment {
     if (format == MediaFormat.PNG && ImageSequence.isPattern(file)) {
       return read(ImageSequence.frame(file, 0));
     }
-    MediaException.requireReadableFile(file);
+    VideoReader.precheck(file, format);
     return Optional.ofNullable(
         switch (format) {
           case PNG -> PngFile.comment(file);

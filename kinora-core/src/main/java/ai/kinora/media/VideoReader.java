@@ -98,8 +98,8 @@ public final class VideoReader {
     }
   }
 
-  /** The checks every file gets before a decoder sees it. */
-  private static void precheck(Path in, MediaFormat format) {
+  /** The checks every file gets before a decoder (or a metadata reader) sees it. */
+  static void precheck(Path in, MediaFormat format) {
     MediaException.requireReadableFile(in);
     if (MediaException.looksLikeText(in)) {
       throw new MediaException(

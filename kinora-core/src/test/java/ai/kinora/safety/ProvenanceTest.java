@@ -80,7 +80,7 @@ class ProvenanceTest {
   }
 
   @Test
-  void aTinyPictureIsNotJudgedAndAMissingFileIsNamed() {
+  void aTinyPictureIsNotJudgedAndAMissingFileIsNamed() throws java.io.IOException {
     Path tiny = dir.resolve("tiny.png");
     VideoWriter.write(tiny, new Video(List.of(RgbFrame.filled(8, 8, 0x808080)), 8));
     Provenance.Report report = Provenance.check(tiny);
@@ -90,6 +90,12 @@ class ProvenanceTest {
         org.junit.jupiter.api.Assertions.assertThrows(
             ai.kinora.media.MediaException.class, () -> Provenance.check(dir.resolve("none.mp4")));
     assertTrue(missing.getMessage().endsWith("there is no such file"), missing.getMessage());
+    Path notes = dir.resolve("notes.mp4");
+    java.nio.file.Files.writeString(notes, "not a video\n");
+    ai.kinora.media.MediaException text =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ai.kinora.media.MediaException.class, () -> Provenance.check(notes));
+    assertTrue(text.getMessage().endsWith("is a text file, not a video"), text.getMessage());
   }
 
   @Test
