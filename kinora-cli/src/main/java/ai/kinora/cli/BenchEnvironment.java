@@ -1,5 +1,6 @@
 package ai.kinora.cli;
 
+import ai.kinora.nn.Precision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,12 @@ final class BenchEnvironment {
 
   static String describe() {
     return String.format(
-        "%d cores available, Java %s, %s",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), cpuModel());
+        "%d cores available, Java %s, %s, matrix products in %s (%s)",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        cpuModel(),
+        Precision.current(),
+        Precision.cpuHasBf16() ? "the CPU has bfloat16 instructions" : "no bfloat16 instructions");
   }
 
   /** The process's peak resident set (VmHWM) in MB, or -1 where /proc is missing. */

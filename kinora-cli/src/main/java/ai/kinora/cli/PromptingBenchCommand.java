@@ -4,6 +4,7 @@ import ai.kinora.generate.PromptingBench;
 import ai.kinora.media.EncodeOptions;
 import ai.kinora.media.Video;
 import ai.kinora.media.VideoWriter;
+import ai.kinora.nn.Precision;
 import ai.kinora.world.Canvas;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -95,13 +96,14 @@ final class PromptingBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.ROOT,
-        "prompting modes, 128x128 at 8 fps, %d steps, guidance %.1f, seed %d%s%n",
+        "prompting modes, 128x128 at 8 fps, %d steps, guidance %.1f, seed %d%s, products in %s%n",
         generation.steps,
         generation.guidance,
         seed,
         generation.negative == null || generation.negative.isBlank()
             ? ""
-            : ", negative \"" + generation.negative + "\"");
+            : ", negative \"" + generation.negative + "\"",
+        Precision.current());
     int passed = 0;
     int run = 0;
     try (ModelSession session = ModelSession.open(generation)) {

@@ -10,6 +10,7 @@ import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.EncodeOptions;
 import ai.kinora.media.Video;
 import ai.kinora.media.VideoWriter;
+import ai.kinora.nn.Precision;
 import ai.kinora.vae.VaeCodec;
 import ai.kinora.vae.VideoVae;
 import ai.kinora.world.Canvas;
@@ -82,13 +83,14 @@ final class QualityBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.ROOT,
-        "%s, %d prompts, 4 s 128x128%s%n",
+        "%s, %d prompts, 4 s 128x128%s, products in %s%n",
         vaeOnly ? "the VAE's reconstructions of the rendered prompts" : "prompt following",
         suite.size(),
         vaeOnly
             ? ""
             : String.format(
-                Locale.ROOT, ", %d steps, guidance %.1f", generation.steps, generation.guidance));
+                Locale.ROOT, ", %d steps, guidance %.1f", generation.steps, generation.guidance),
+        Precision.current());
     SuiteSummary summary = new SuiteSummary();
     Scorer scorer = new Scorer();
     try (Clips clips = vaeOnly ? Clips.reconstructed(generation) : Clips.generated(generation);

@@ -114,6 +114,9 @@ public final class CausalConv3d implements CausalLayer {
 
   private NDArray convolve(NDArray padded) {
     int p = (config.kernel() - 1) / 2;
+    if (Precision.current() == Precision.BF16) {
+      return Bf16Products.conv3d(padded, weight, bias, config.strideT(), config.stride(), p);
+    }
     return padded
         .getNDArrayInternal()
         .convolution(

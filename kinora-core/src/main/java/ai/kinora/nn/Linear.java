@@ -36,6 +36,11 @@ public final class Linear implements Layer {
       throw new IllegalArgumentException(
           "linear " + in + "->" + out + " needs (..., " + in + "), got " + x.getShape());
     }
+    if (Precision.current() == Precision.BF16) {
+      return bias == null
+          ? Bf16Products.linear(x, weight) // (..., out)
+          : Bf16Products.linear(x, weight, bias); // (..., out)
+    }
     if (bias == null) {
       return x.matMul(weight.transpose()); // (..., out)
     }

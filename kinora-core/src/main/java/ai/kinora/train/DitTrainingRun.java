@@ -8,6 +8,7 @@ import ai.kinora.generate.TextToVideo;
 import ai.kinora.media.EncodeOptions;
 import ai.kinora.media.Video;
 import ai.kinora.media.VideoWriter;
+import ai.kinora.nn.Precision;
 import ai.kinora.world.Canvas;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -94,6 +95,7 @@ public final class DitTrainingRun {
     t.put("command", command);
     t.put("steps", trainer.stepsDone());
     t.put("wall_seconds", Math.round(trainer.wallSeconds()));
+    t.put("precision", Precision.current().toString());
     t.put("vae", trainer.vaeDir().toString());
     t.put("weights", "EMA of the trained weights");
     t.set("recipe", trainer.config().toJson());

@@ -1,6 +1,7 @@
 package ai.kinora.train;
 
 import ai.kinora.nn.AtomicFiles;
+import ai.kinora.nn.Precision;
 import ai.kinora.vae.VideoVae;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -132,6 +133,7 @@ public final class TrainingRun {
     t.put("command", command);
     t.put("steps", trainer.stepsDone());
     t.put("wall_seconds", Math.round(trainer.wallSeconds()));
+    t.put("precision", Precision.current().toString());
     t.put("data", trainer.source().describe());
     t.put("weights", "EMA of the trained weights; latent normalisation measured after training");
     t.set("recipe", trainer.config().toJson());

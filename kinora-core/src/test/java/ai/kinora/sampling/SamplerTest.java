@@ -14,6 +14,7 @@ import ai.kinora.dit.TinyModel;
 import ai.kinora.dit.VelocityModel;
 import ai.kinora.flow.Noise;
 import ai.kinora.flow.Schedule;
+import ai.kinora.nn.Precision;
 import ai.kinora.nn.Step;
 import ai.kinora.patch.Patchifier;
 import ai.kinora.text.TextEmbedding;
@@ -288,17 +289,20 @@ class SamplerTest {
 
   @Test
   void memoryDoesNotGrowWithTheSteps() {
-    try (TinyModel model = new TinyModel(6).randomize(0.2);
-        Step step = Step.open(model.params)) {
-      NDManager sm = step.manager();
-      sample(model, sm, new Conditioning.None(), 2.0, 1); // warm up
-      int before = sm.getManagedArrays().size();
-      sample(model, sm, new Conditioning.None(), 2.0, 1, 3);
-      int few = sm.getManagedArrays().size() - before;
-      before = sm.getManagedArrays().size();
-      sample(model, sm, new Conditioning.None(), 2.0, 1, 12);
-      int many = sm.getManagedArrays().size() - before;
-      assertEquals(few, many, "arrays left in the request's manager by 3 and by 12 steps");
+    for (Precision precision : Precision.values()) {
+      try (Precision.Scope p = Precision.use(precision);
+          TinyModel model = new TinyModel(6).randomize(0.2);
+          Step step = Step.open(model.params)) {
+        NDManager sm = step.manager();
+        sample(model, sm, new Conditioning.None(), 2.0, 1); // warm up
+        int before = sm.getManagedArrays().size();
+        sample(model, sm, new Conditioning.None(), 2.0, 1, 3);
+        int few = sm.getManagedArrays().size() - before;
+        before = sm.getManagedArrays().size();
+        sample(model, sm, new Conditioning.None(), 2.0, 1, 12);
+        int many = sm.getManagedArrays().size() - before;
+        assertEquals(few, many, "arrays left by 3 and by 12 steps in " + precision);
+      }
     }
   }
 
