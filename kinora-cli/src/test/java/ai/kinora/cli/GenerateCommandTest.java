@@ -42,6 +42,19 @@ class GenerateCommandTest {
     return tiny.run("generate", extra);
   }
 
+  /** A generation with {@code model} as the DiT folder and the tiny VAE. */
+  CliRun generateWithModel(Path model) {
+    return CliRun.run(
+        "generate",
+        "a red circle",
+        "-o",
+        dir.resolve("y.mp4").toString(),
+        "--model",
+        model.toString(),
+        "--vae",
+        vae.toString());
+  }
+
   @Test
   void generateWritesTheRequestedSizeLengthAndRate() {
     Path out = dir.resolve("out.mp4");
@@ -146,29 +159,11 @@ class GenerateCommandTest {
     CliRun png = generate("a red circle", "-o", dir.resolve("x.png").toString());
     assertEquals(1, png.exitCode());
     assertTrue(png.err().contains(".mp4, .webm or .gif"), png.err());
-    CliRun noModel =
-        CliRun.run(
-            "generate",
-            "a red circle",
-            "-o",
-            dir.resolve("y.mp4").toString(),
-            "--model",
-            dir.resolve("none").toString(),
-            "--vae",
-            vae.toString());
+    CliRun noModel = generateWithModel(dir.resolve("none"));
     assertEquals(1, noModel.exitCode());
     assertTrue(noModel.err().contains("no such model folder"), noModel.err());
     assertFalse(noModel.err().contains("Exception"), noModel.err());
-    CliRun notAModel =
-        CliRun.run(
-            "generate",
-            "a red circle",
-            "-o",
-            dir.resolve("y.mp4").toString(),
-            "--model",
-            dir.toString(),
-            "--vae",
-            vae.toString());
+    CliRun notAModel = generateWithModel(dir);
     assertEquals(1, notAModel.exitCode());
     assertTrue(
         notAModel.err().contains(dir + ": not a Kinora model folder (it has no config.json)"),
