@@ -20,6 +20,7 @@ public enum Precision {
   FP32,
   BF16;
 
+  private static final boolean CPU_HAS_BF16 = readCpuFlags(); // before current, which reads it
   private static volatile Precision current = fromSetting(System.getProperty("kinora.precision"));
 
   /** The precision layers use now. */
@@ -59,6 +60,10 @@ public enum Precision {
 
   /** Whether /proc/cpuinfo lists bfloat16 dot-product instructions (AVX512-BF16 or AMX-BF16). */
   public static boolean cpuHasBf16() {
+    return CPU_HAS_BF16;
+  }
+
+  private static boolean readCpuFlags() {
     try {
       String info = Files.readString(Path.of("/proc/cpuinfo"));
       return flagsHaveBf16(info);

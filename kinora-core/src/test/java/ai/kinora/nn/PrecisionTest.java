@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,8 +102,7 @@ class PrecisionTest extends ParametersFixture {
     assertFalse(Precision.flagsHaveBf16(""));
   }
 
-  private static NDArray gradientOf(
-      Step step, NDArray parameter, java.util.function.Supplier<NDArray> output) {
+  private static NDArray gradientOf(Step step, NDArray parameter, Supplier<NDArray> output) {
     Gradients g = step.backward(() -> output.get().sum());
     return g.get(parameter.getName());
   }
